@@ -7,5 +7,7 @@ public enum RunMode {
     /** Only what changed since the cursor of the last successful run. */
     INCREMENTAL,
     /** One dropped file: every record in it, no reconciliation, no cursor. */
-    FILE
+    FILE,
+    /** Dead letters sent through mapping and the store again, after their cause was fixed. */
+    REPLAY
 }

@@ -1,0 +1,42 @@
+package io.skillbridge.api;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Every API error is JSON: {@code {status, error, message, field}}. */
+@RestControllerAdvice(basePackages = "io.skillbridge.api")
+class ApiErrors {
+
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<Map<String, Object>> api(ApiException e) {
+        return body(e.status(), e.getMessage(), e.field());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<Map<String, Object>> mismatch(MethodArgumentTypeMismatchException e) {
+        return body(HttpStatus.BAD_REQUEST, "parameter '" + e.getName() + "' has an invalid value '" + e.getValue() + "'", e.getName());
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<Map<String, Object>> missing(MissingServletRequestParameterException e) {
+        return body(HttpStatus.BAD_REQUEST, "parameter '" + e.getParameterName() + "' is required", e.getParameterName());
+    }
+
+    static ResponseEntity<Map<String, Object>> body(HttpStatus status, String message, String field) {
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("status", status.value());
+        b.put("error", status.getReasonPhrase());
+        b.put("message", message);
+        if (field != null) {
+            b.put("field", field);
+        }
+        return ResponseEntity.status(status).body(b);
+    }
+}

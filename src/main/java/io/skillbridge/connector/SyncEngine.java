@@ -1,0 +1,320 @@
+package io.skillbridge.connector;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.skillbridge.canonical.ApplyContext;
+import io.skillbridge.canonical.InvalidRecordException;
+import io.skillbridge.canonical.Item;
+import io.skillbridge.canonical.OrgUnitRecord;
+import io.skillbridge.canonical.PageOutcome;
+import io.skillbridge.canonical.ReferenceStore;
+import io.skillbridge.canonical.RoleRecord;
+import io.skillbridge.canonical.Sql;
+import io.skillbridge.canonical.WorkerRecord;
+import io.skillbridge.canonical.WorkerStore;
+import io.skillbridge.canonical.mapping.MappingException;
+import io.skillbridge.canonical.mapping.MappingService;
+import io.skillbridge.system.DeadLetterRepository;
+import io.skillbridge.system.RunRepository;
+import io.skillbridge.system.RunRepository.Checkpoint;
+import io.skillbridge.system.Secrets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+
+/**
+ * The sync pipeline every connector kind runs through: fetch a page, map and validate each record, resolve
+ * identities and apply the page to the store in one transaction together with its dead letters, run counts and
+ * checkpoint; at the end link managers and parents, reconcile a full snapshot, and advance the cursor.
+ */
+@Service
+public class SyncEngine implements SyncService {
+
+    private static final Logger log = LoggerFactory.getLogger(SyncEngine.class);
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private final MappingService mappings;
+    private final WorkerStore workers;
+    private final ReferenceStore references;
+    private final RunRepository runs;
+    private final DeadLetterRepository deadLetters;
+    private final Secrets secrets;
+    private final TransactionTemplate tx;
+    private final JdbcTemplate jdbc;
+    private final Map<String, ReentrantLock> connectorLocks = new ConcurrentHashMap<>();
+    /** Pages from different connectors may name the same people: identity decisions are made one page at a time. */
+    private final ReentrantLock storeLock = new ReentrantLock();
+
+    public SyncEngine(MappingService mappings, WorkerStore workers, ReferenceStore references, RunRepository runs,
+                      DeadLetterRepository deadLetters, Secrets secrets, TransactionTemplate tx, JdbcTemplate jdbc) {
+        this.mappings = mappings;
+        this.workers = workers;
+        this.references = references;
+        this.runs = runs;
+        this.deadLetters = deadLetters;
+        this.secrets = secrets;
+        this.tx = tx;
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public RunResult run(ConnectorSettings c, PageSource source, RunMode requested, String trigger) {
+        ReentrantLock lock = connectorLocks.computeIfAbsent(c.getConnectorId(), k -> new ReentrantLock());
+        lock.lock();
+        try {
+            return runLocked(c, source, requested, trigger);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Sends a dead letter through mapping and the store again, in a run of its own. A letter whose cause is gone is
+     * marked replayed; one that fails the same way stays open (refreshed by the replay run), one that now fails
+     * differently is superseded by the new letter.
+     *
+     * @return the replay run, and whether the letter is now closed
+     */
+    public ReplayResult replay(ConnectorSettings c, DeadLetterRepository.DeadLetter letter) {
+        List<SourceRecord> records = "reference".equals(letter.stage()) ? List.of()
+                : List.of(SourceRecord.of(letter.recordRef(), parse(letter.payload())));
+        RunResult result = run(c, (state, cursor) -> new Page(records, null, null, null), RunMode.REPLAY, "api");
+        Long stillFailingIn = deadLetters.find(letter.id()).map(DeadLetterRepository.DeadLetter::runId).orElse(null);
+        boolean closed = !result.isFailed() && (stillFailingIn == null || stillFailingIn != result.runId());
+        if (closed) {
+            deadLetters.markReplayed(letter.id());
+        }
+        return new ReplayResult(result, closed);
+    }
+
+    /** The outcome of a dead-letter replay. */
+    public record ReplayResult(RunResult run, boolean replayed) {
+    }
+
+    private static JsonNode parse(String payload) {
+        try {
+            return JSON.readTree(payload);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(payload);
+        }
+    }
+
+    /** Whether a run of this connector is under way in this process. */
+    public boolean isRunning(String connectorId) {
+        ReentrantLock lock = connectorLocks.get(connectorId);
+        return lock != null && lock.isLocked();
+    }
+
+    private RunResult runLocked(ConnectorSettings c, PageSource source, RunMode requested, String trigger) {
+        String id = c.getConnectorId();
+        // Files and replays carry their own records: no cursor, no checkpoint, no resume.
+        boolean file = requested == RunMode.FILE || requested == RunMode.REPLAY;
+        Checkpoint cp = file ? null : runs.checkpoint(id);
+        RunMode mode;
+        long runId;
+        String state = null;
+        RunRepository.Run resumed = cp != null && cp.runId() != null ? runs.find(cp.runId()).orElse(null) : null;
+        if (resumed != null && !file) {
+            runId = resumed.id();
+            mode = resumed.mode();
+            state = cp.pageState();
+            runs.markRunning(runId);
+            log.info("connector {}: resuming run {} ({}) from its checkpoint", id, runId, mode);
+        } else {
+            mode = requested != null ? requested : cp != null && cp.cursor() != null ? RunMode.INCREMENTAL : RunMode.FULL;
+            runId = runs.start(id, mode, trigger);
+        }
+        String cursor = mode == RunMode.INCREMENTAL ? cp.cursor() : null;
+        String nextCursor = runs.find(runId).map(r -> r.startedAt().toString()).orElse(null);
+        ApplyContext ctx = new ApplyContext(id, c.getSystem(), runId, mode == RunMode.FULL, c.matchKeys(),
+                LocalDate.now(ZoneOffset.UTC));
+        try {
+            while (true) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new InterruptedIOException("interrupted");
+                }
+                Page page = source.fetch(state, cursor);
+                if (page.cursor() != null) {
+                    nextCursor = page.cursor();
+                }
+                applyPage(c, ctx, page, file);
+                state = page.nextState();
+                if (state == null) {
+                    break;
+                }
+            }
+            finish(c, ctx, mode, file ? null : nextCursor);
+            RunResult result = runs.result(runId);
+            log.info("connector {}: run {} {} - read {}, created {}, updated {}, unchanged {}, failed {}, deactivated {}",
+                    id, runId, result.status(), result.read(), result.created(), result.updated(), result.unchanged(),
+                    result.failed(), result.deactivated());
+            return result;
+        } catch (InterruptedIOException e) {
+            // The process is stopping: the checkpoint stays, the next run resumes after the last committed page.
+            Thread.currentThread().interrupt();
+            log.warn("connector {}: run {} interrupted; it resumes from its checkpoint", id, runId);
+            return runs.finish(runId, "interrupted", "interrupted before the last page");
+        } catch (Exception e) {
+            String message = secrets.redact(describe(e));
+            log.warn("connector {}: run {} failed: {}", id, runId, message);
+            if (!file) {
+                runs.complete(id, null);
+            }
+            return runs.finish(runId, "failed", message);
+        }
+    }
+
+    private void applyPage(ConnectorSettings c, ApplyContext ctx, Page page, boolean file) {
+        List<Item<Object>> items = new ArrayList<>(page.records().size());
+        List<PageOutcome.Rejected> rejected = new ArrayList<>();
+        List<String> stages = new ArrayList<>();
+        for (SourceRecord r : page.records()) {
+            if (r.parseError() != null) {
+                rejected.add(new PageOutcome.Rejected(r.ref(), r.parseError(), r.payload().toString()));
+                stages.add("read");
+                continue;
+            }
+            String stage = "mapping";
+            try {
+                JsonNode mapped = mappings.map(c.getMapping(), r.payload());
+                stage = "validation";
+                items.add(toItem(c.getEntity(), r, mapped));
+            } catch (MappingException | InvalidRecordException e) {
+                rejected.add(new PageOutcome.Rejected(r.ref(), e.getMessage(), r.payload().toString()));
+                stages.add(stage);
+            }
+        }
+        byte[] raw = page.raw() == null ? null : deflate(page.raw());
+        storeLock.lock();
+        try {
+            tx.executeWithoutResult(status -> {
+                PageOutcome out = new PageOutcome();
+                apply(c.getEntity(), ctx, items, out);
+                for (int i = 0; i < rejected.size(); i++) {
+                    PageOutcome.Rejected r = rejected.get(i);
+                    deadLetters.add(ctx.connectorId(), ctx.runId(), r.ref(), stages.get(i), r.reason(), r.payload());
+                }
+                for (PageOutcome.Rejected r : out.rejected) {
+                    deadLetters.add(ctx.connectorId(), ctx.runId(), r.ref(), "reference", r.reason(), r.payload());
+                }
+                if (raw != null) {
+                    jdbc.update("insert into raw_record (connector_id, run_id, content_hash, received_at, payload_deflate)"
+                                    + " values (?, ?, ?, ?, ?)", ctx.connectorId(), ctx.runId(),
+                            sha256(page.raw()), Sql.now(), raw);
+                }
+                runs.addPage(ctx.runId(), page.records().size(), out, rejected.size() + out.rejected.size() + out.ambiguous);
+                if (!file) {
+                    runs.saveProgress(ctx.connectorId(), ctx.runId(), page.nextState());
+                }
+            });
+        } finally {
+            storeLock.unlock();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void apply(String entity, ApplyContext ctx, List<Item<Object>> items, PageOutcome out) {
+        List<?> typed = items;
+        switch (entity) {
+            case "worker" -> workers.apply(ctx, (List<Item<WorkerRecord>>) typed, out);
+            case "role" -> references.applyRoles(ctx, (List<Item<RoleRecord>>) typed, out);
+            case "orgUnit" -> references.applyOrgUnits(ctx, (List<Item<OrgUnitRecord>>) typed, out);
+            default -> throw new IllegalArgumentException("unknown entity " + entity);
+        }
+    }
+
+    private void finish(ConnectorSettings c, ApplyContext ctx, RunMode mode, String nextCursor) {
+        boolean reconcile = mode == RunMode.FULL && c.isReconcile();
+        storeLock.lock();
+        try {
+            tx.executeWithoutResult(status -> {
+                PageOutcome out = new PageOutcome();
+                switch (c.getEntity()) {
+                    case "worker" -> workers.finish(ctx, reconcile, out);
+                    case "orgUnit" -> references.finishOrgUnits(ctx, reconcile, out);
+                    default -> {
+                        if (reconcile) {
+                            references.reconcileRoles(ctx, out);
+                        }
+                    }
+                }
+                for (PageOutcome.Rejected r : out.rejected) {
+                    deadLetters.add(ctx.connectorId(), ctx.runId(), r.ref(), "reference", r.reason(), r.payload());
+                }
+                jdbc.update("update sync_run set records_deactivated = records_deactivated + ?,"
+                        + " records_failed = records_failed + ? where id = ?", out.deactivated, out.rejected.size(), ctx.runId());
+                if (mode != RunMode.FILE && mode != RunMode.REPLAY) {
+                    runs.complete(ctx.connectorId(), nextCursor);
+                }
+                runs.finish(ctx.runId(), "succeeded", null);
+            });
+        } finally {
+            storeLock.unlock();
+        }
+    }
+
+    private static Item<Object> toItem(String entity, SourceRecord source, JsonNode mapped) {
+        if (mapped == null || !mapped.isObject()) {
+            throw new InvalidRecordException("the mapping must return an object");
+        }
+        return switch (entity) {
+            case "worker" -> {
+                WorkerRecord w = WorkerRecord.from(mapped);
+                yield new Item<>(source, w, w.contentHash());
+            }
+            case "role" -> {
+                RoleRecord r = RoleRecord.from(mapped);
+                yield new Item<>(source, r, WorkerRecord.sha256(r.toString()));
+            }
+            case "orgUnit" -> {
+                OrgUnitRecord o = OrgUnitRecord.from(mapped);
+                yield new Item<>(source, o, WorkerRecord.sha256(o.toString()));
+            }
+            default -> throw new IllegalArgumentException("unknown entity " + entity);
+        };
+    }
+
+    private static String describe(Throwable e) {
+        StringBuilder sb = new StringBuilder(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            sb.append(" <- ").append(c.getClass().getSimpleName()).append(": ").append(c.getMessage());
+        }
+        return sb.toString();
+    }
+
+    /** The fastest level: archiving must not cost the sync a noticeable share of its time. */
+    static byte[] deflate(byte[] raw) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(raw.length / 4 + 64);
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try (DeflaterOutputStream out = new DeflaterOutputStream(bytes, deflater)) {
+            out.write(raw);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            deflater.end();
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * Creates a connector's route from the file-drop or sftp-drop template. Secrets arrive as {@code ${NAME}}
  * references to environment variables and are handed to the template as {@code {{env:NAME}}} placeholders, which
  * Camel resolves only when it builds the endpoint: the value never sits in a parameter map, a route definition or
- * a log line (Camel masks password options in the endpoint URIs it logs).
+ * a log line (Camel masks password options in the endpoint URIs it logs). An empty {@code include} means every
+ * file.
  */
 public final class DropTemplates {
 
@@ -50,7 +51,10 @@ public final class DropTemplates {
         parameters.forEach((name, value) -> {
             String text = value == null ? "" : value.toString();
             Matcher reference = REFERENCE.matcher(text);
-            if (reference.matches()) {
+            if ("include".equals(name) && text.isEmpty()) {
+                // Camel compiles an empty include into a pattern that matches no file name at all.
+                resolved.put(name, ".*");
+            } else if (reference.matches()) {
                 resolved.put(name, "{{env:" + reference.group(1) + "}}");
             } else if (SECRETS.contains(name) && !text.isEmpty()) {
                 throw new IllegalArgumentException("Connector " + connectorId + ": " + name + " must be an"

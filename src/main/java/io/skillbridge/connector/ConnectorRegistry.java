@@ -1,6 +1,7 @@
 package io.skillbridge.connector;
 
 import io.skillbridge.canonical.mapping.MappingService;
+import io.skillbridge.connector.file.DropTemplates;
 import io.skillbridge.system.RunRepository;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -66,7 +67,11 @@ public class ConnectorRegistry implements CamelContextConfiguration {
                 continue;
             }
             try {
-                TemplatedRouteBuilder.builder(camel, i.kind()).routeId(i.id()).parameters(i.parameters()).add();
+                if (i.kind().equals(DropTemplates.FILE_DROP) || i.kind().equals(DropTemplates.SFTP_DROP)) {
+                    DropTemplates.addRoute(camel, i.kind(), i.parameters());
+                } else {
+                    TemplatedRouteBuilder.builder(camel, i.kind()).routeId(i.id()).parameters(i.parameters()).add();
+                }
             } catch (Exception e) {
                 throw new ConnectorConfigException(List.of(i.file() + ": " + e.getMessage()));
             }
@@ -75,6 +80,13 @@ public class ConnectorRegistry implements CamelContextConfiguration {
                 trigger(i.id(), null, "startup");
             }
         }
+    }
+
+    /** Stopping interrupts runs under way; each keeps its checkpoint and resumes at the next start. */
+    @jakarta.annotation.PreDestroy
+    void stop() throws InterruptedException {
+        runExecutor.shutdownNow();
+        runExecutor.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     public Map<String, ConnectorKind> kinds() {

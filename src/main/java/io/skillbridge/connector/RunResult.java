@@ -9,7 +9,7 @@ package io.skillbridge.connector;
 public record RunResult(long runId, String status, int read, int created, int updated, int unchanged, int failed,
                         int deactivated, String lastError) {
 
-    public boolean isFailed() {
+    public boolean runFailed() {
         return "failed".equals(status);
     }
 }

@@ -94,7 +94,7 @@ public class SyncEngine implements SyncService {
                 : List.of(SourceRecord.of(letter.recordRef(), parse(letter.payload())));
         RunResult result = run(c, (state, cursor) -> new Page(records, null, null, null), RunMode.REPLAY, "api");
         Long stillFailingIn = deadLetters.find(letter.id()).map(DeadLetterRepository.DeadLetter::runId).orElse(null);
-        boolean closed = !result.isFailed() && (stillFailingIn == null || stillFailingIn != result.runId());
+        boolean closed = !result.runFailed() && (stillFailingIn == null || stillFailingIn != result.runId());
         if (closed) {
             deadLetters.markReplayed(letter.id());
         }

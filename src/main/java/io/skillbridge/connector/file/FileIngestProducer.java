@@ -48,7 +48,7 @@ class FileIngestProducer extends DefaultProducer {
         } catch (FileRejectedException e) {
             throw new FileIngestException("Connector " + connector.getConnectorId() + ": " + e.getMessage(), e);
         }
-        if (result == null || result.isFailed()) {
+        if (result == null || result.runFailed()) {
             String why = result == null ? "the sync returned no result" : result.lastError();
             throw new FileIngestException(prefix + ": run " + (result == null ? "?" : result.runId())
                     + " failed: " + why);

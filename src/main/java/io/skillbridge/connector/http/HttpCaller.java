@@ -27,6 +27,7 @@ import java.util.function.Supplier;
  */
 final class HttpCaller {
 
+    /** The source's logger: operators turn on one category to see a connector's requests. */
     private static final Logger LOG = LoggerFactory.getLogger(HttpPageSource.class);
 
     /** One client for the process, so that every source shares its connection pool and dispatcher threads. */

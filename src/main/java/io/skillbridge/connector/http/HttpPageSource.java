@@ -135,7 +135,7 @@ public final class HttpPageSource implements PageSource {
             if (paging != Paging.NEXT_LINK && paging != Paging.LINK_HEADER && paging != Paging.ODATA) {
                 throw badState(pageState);
             }
-            return sameOrigin(HttpUrl.parse(pageState.substring(4)), pageState);
+            return sameOrigin(HttpUrl.parse(pageState.substring(4)));
         }
         HttpUrl.Builder url = listUrl.newBuilder();
         if (incrementalCursor != null && !settings.getIncrementalParam().isEmpty()) {
@@ -199,9 +199,9 @@ public final class HttpPageSource implements PageSource {
      * A next link must stay on the configured API: it comes from the response, and following it elsewhere would
      * hand the connector's credentials to whatever host a response names.
      */
-    private HttpUrl sameOrigin(HttpUrl url, String what) throws IOException {
+    private HttpUrl sameOrigin(HttpUrl url) throws IOException {
         if (url == null) {
-            throw new IOException("Next page URL is not an http(s) URL: " + what.length() + " characters");
+            throw new IOException("A next page link of " + Redaction.url(listUrl) + " is not an http(s) URL");
         }
         if (!url.scheme().equals(listUrl.scheme()) || !url.host().equalsIgnoreCase(listUrl.host())
                 || url.port() != listUrl.port()) {
@@ -267,7 +267,7 @@ public final class HttpPageSource implements PageSource {
         if (link == null || link.isBlank()) {
             return null;
         }
-        HttpUrl next = sameOrigin(current.resolve(link.trim()), link);
+        HttpUrl next = sameOrigin(current.resolve(link.trim()));
         if (next.equals(current)) {
             throw endless(current, "next link");
         }

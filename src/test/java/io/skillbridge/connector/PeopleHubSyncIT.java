@@ -3,7 +3,6 @@ package io.skillbridge.connector;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.skillbridge.HubHome;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +11,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reconciliation, dead letters and their replay, failure without half-written pages.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:peoplehub;DB_CLOSE_DELAY=-1")
 class PeopleHubSyncIT {
 
     static final WireMockServer vendor = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
@@ -58,6 +59,7 @@ class PeopleHubSyncIT {
             """;
 
     static {
+        // stays up for the subclass that runs the same scenarios on PostgreSQL; the JVM's exit stops it
         vendor.start();
         home.write("mappings/peoplehub/person.jsonata", MAPPING);
         home.write("config/connectors/peoplehub-people.yaml", """
@@ -91,13 +93,7 @@ class PeopleHubSyncIT {
         r.add("skillbridge.demo.enabled", () -> "false");
         r.add("skillbridge.scheduling.enabled", () -> "false");
         r.add("skillbridge.http.allow-private-networks", () -> "true");
-        r.add("spring.datasource.url", () -> "jdbc:h2:mem:peoplehub;DB_CLOSE_DELAY=-1");
         r.add("PEOPLEHUB_KEY", () -> "ph-secret-key-123");
-    }
-
-    @AfterAll
-    static void stop() {
-        vendor.stop();
     }
 
     @Autowired

@@ -1,0 +1,20 @@
+package io.skillbridge.connector;
+
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The same end-to-end scenarios, migrations and repository code on a real PostgreSQL. {@code .ci/run} starts one
+ * on loopback and sets {@code SKILLBRIDGE_TEST_POSTGRES_URL}; without it (a laptop without PostgreSQL) these are
+ * skipped.
+ */
+@EnabledIfEnvironmentVariable(named = "SKILLBRIDGE_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+")
+class PeopleHubSyncOnPostgresIT extends PeopleHubSyncIT {
+
+    @DynamicPropertySource
+    static void postgres(DynamicPropertyRegistry r) {
+        r.add("spring.datasource.url", () -> System.getenv("SKILLBRIDGE_TEST_POSTGRES_URL"));
+        r.add("spring.datasource.username", () -> "postgres");
+    }
+}

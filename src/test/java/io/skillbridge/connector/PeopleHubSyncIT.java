@@ -13,6 +13,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -238,6 +241,39 @@ class PeopleHubSyncIT {
         assertThat(letter.get("REASON").toString()).contains("workEmail", "not-an-email");
         assertThat(letter.get("PAYLOAD").toString()).contains("\"uid\":\"u6\"");
         assertThat(letter).containsEntry("STAGE", "validation");
+    }
+
+    @Test
+    void aDeadLetterReplaysOnceTheMappingIsFixed() throws Exception {
+        serve(List.of(person("u1", "Ada", "ada@corp.example", "Active", null, "CEO"),
+                person("u7", "Gil", "gil@corp.example", "Probation", "u1", "ENG")), null, null);
+        sync(null);
+        Map<String, Object> letter = jdbc.queryForMap("select id, reason from dead_letter where record_ref = 'u7'");
+        assertThat(letter.get("REASON").toString()).contains("status", "probation");
+
+        String fixed = MAPPING.replace("$status = \"ended\" ? \"terminated\" : $status",
+                "$status = \"ended\" ? \"terminated\" : $status = \"probation\" ? \"active\" : $status");
+        assertThat(fixed).isNotEqualTo(MAPPING);
+        Path mappingFile = home.root().resolve("mappings/peoplehub/person.jsonata");
+        try {
+            Files.writeString(mappingFile, fixed);
+            Files.setLastModifiedTime(mappingFile, FileTime.fromMillis(System.currentTimeMillis() + 5000));
+            Thread.sleep(1100);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> replay = http.postForObject("/api/v1/dead-letters/" + letter.get("ID") + "/replay", null, Map.class);
+
+            assertThat(replay).containsEntry("replayed", true);
+            assertThat(jdbc.queryForObject("select status from dead_letter where id = ?", String.class, letter.get("ID"))).isEqualTo("replayed");
+            Map<String, Object> gil = jdbc.queryForMap("select p.status, m.given_name as manager from person p"
+                    + " join person m on m.id = p.manager_id where p.employee_id = 'E-u7'");
+            assertThat(gil).containsEntry("STATUS", "active").containsEntry("MANAGER", "Ada");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> again = http.postForObject("/api/v1/dead-letters/" + letter.get("ID") + "/replay", null, Map.class);
+            assertThat(again.get("message").toString()).contains("already replayed");
+        } finally {
+            Files.writeString(mappingFile, MAPPING);
+            Files.setLastModifiedTime(mappingFile, FileTime.fromMillis(System.currentTimeMillis() + 10000));
+        }
     }
 
     @Test

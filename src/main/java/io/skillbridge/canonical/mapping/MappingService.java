@@ -95,7 +95,29 @@ public class MappingService {
 
     private Compiled compiled(String mapping) {
         Compiled c = cache.get(mapping);
-        return c != null ? c : cache.computeIfAbsent(mapping, this::compile);
+        if (c == null) {
+            return cache.computeIfAbsent(mapping, this::compile);
+        }
+        long now = System.currentTimeMillis();
+        if (now - c.checkedAt() < RECHECK_MILLIS) {
+            return c;
+        }
+        if (modified(mappingsDir.resolve(mapping)) == c.modified()) {
+            Compiled checked = new Compiled(c.expression(), c.noBindings(), c.modified(), now);
+            cache.put(mapping, checked);
+            return checked;
+        }
+        Compiled fresh = compile(mapping);
+        cache.put(mapping, fresh);
+        return fresh;
+    }
+
+    private static long modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file).toMillis();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private Compiled compile(String mapping) {
@@ -120,7 +142,7 @@ public class MappingService {
         });
         try {
             Jsonata expression = built.get();
-            return new Compiled(expression, expression.createFrame());
+            return new Compiled(expression, expression.createFrame(), modified(file), System.currentTimeMillis());
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof JException je) {
@@ -153,8 +175,11 @@ public class MappingService {
     }
 
     /** One compiled file and the empty bindings frame that routes every evaluation through a fresh frame. */
-    private record Compiled(Jsonata expression, Jsonata.Frame noBindings) {
+    private record Compiled(Jsonata expression, Jsonata.Frame noBindings, long modified, long checkedAt) {
     }
+
+    /** How often a cached mapping looks at its file: an engineer who fixes a mapping replays its dead letters at once. */
+    private static final long RECHECK_MILLIS = 1000;
 
     /** Walks the tree once into the plain Map/List/String/Number form the evaluator reads, without a JSON round trip. */
     static Object toJava(JsonNode node) {

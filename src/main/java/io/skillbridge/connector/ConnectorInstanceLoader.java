@@ -110,7 +110,7 @@ public class ConnectorInstanceLoader {
                 continue;
             }
             if (p.secret()) {
-                if (!value.isEmpty() && !Secrets.isReference(value)) {
+                if (!value.isEmpty() && !Secrets.isReference(value) && !p.literalAllowed()) {
                     problems.add(file + ": parameter '" + e.getKey() + "' is a secret: give it as ${ENV_NAME}, never as a value in a file");
                 }
                 resolved.put(e.getKey(), value);

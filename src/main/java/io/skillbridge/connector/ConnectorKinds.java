@@ -62,7 +62,8 @@ public final class ConnectorKinds {
             Object dflt = p.has("default") ? YAML.convertValue(p.get("default"), Object.class) : null;
             params.put(e.getKey(), new ConnectorKind.Parameter(e.getKey(), p.path("title").asText(null),
                     p.path("description").asText(null), p.path("type").asText("string"), dflt,
-                    required.contains(e.getKey()), "password".equals(p.path("format").asText()), allowed));
+                    required.contains(e.getKey()), "password".equals(p.path("format").asText()),
+                    p.path("x-literal-allowed").asBoolean(false), allowed));
         });
         return new ConnectorKind(name, def.path("title").asText(name), def.path("description").asText(""), params,
                 YAML.writeValueAsString(root.path("spec").path("template")));

@@ -2,6 +2,7 @@ package io.skillbridge.connector;
 
 import io.skillbridge.canonical.mapping.MappingService;
 import io.skillbridge.connector.file.DropTemplates;
+import io.skillbridge.demo.SimulatedVendors;
 import io.skillbridge.system.RunRepository;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
@@ -41,11 +42,14 @@ public class ConnectorRegistry implements CamelContextConfiguration {
     });
 
     public ConnectorRegistry(Environment env, MappingService mappings, ConnectorRuntime runtime, RunRepository runs,
+                             org.springframework.beans.factory.ObjectProvider<SimulatedVendors> demo,
                              @Value("${skillbridge.home:.}") String home,
                              @Value("${skillbridge.connectors.dir:}") String connectorsDir,
                              @Value("${skillbridge.scheduling.enabled:true}") boolean scheduling) {
         this.runtime = runtime;
         this.runs = runs;
+        // the demo's connector files name the simulated vendors' URL and credentials: they must be up first
+        demo.ifAvailable(vendors -> log.info("demo: simulated vendor APIs at {}", vendors.baseUrl()));
         this.kinds = ConnectorKinds.load(Path.of(home, "routes", "templates"));
         Path dir = connectorsDir.isBlank() ? Path.of(home, "config", "connectors") : Path.of(connectorsDir);
         this.instances = new ConnectorInstanceLoader(kinds, env, mappings).load(dir);

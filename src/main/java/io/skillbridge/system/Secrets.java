@@ -31,7 +31,7 @@ public class Secrets {
     }
 
     /**
-     * @return the secret's value; {@code ""} for an empty reference
+     * @return the secret's value; {@code ""} for an empty reference; a literal as it is
      * @throws IllegalStateException naming the reference (never a value) when nothing defines it
      */
     public String resolve(String reference) {
@@ -40,7 +40,8 @@ public class Secrets {
         }
         Matcher m = REFERENCE.matcher(reference.trim());
         if (!m.matches()) {
-            throw new IllegalStateException("a secret must be given as ${NAME}, not as a literal value");
+            // only credentials declared as allowing a literal (a user name) get here with one
+            return reference;
         }
         String value = environment.getProperty(m.group(1));
         if (value == null) {

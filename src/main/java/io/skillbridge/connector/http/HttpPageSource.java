@@ -386,7 +386,7 @@ public final class HttpPageSource implements PageSource {
     /** Every secret value this source may send, to be masked wherever a server might echo it into a message. */
     private Collection<String> secretValues() {
         List<String> values = new ArrayList<>();
-        for (String reference : List.of(settings.getPassword(), settings.getToken(), settings.getApiKey(),
+        for (String reference : List.of(settings.getUsername(), settings.getPassword(), settings.getToken(), settings.getApiKey(),
                 settings.getClientSecret())) {
             if (reference != null && !reference.isEmpty()) {
                 try {
@@ -408,7 +408,7 @@ public final class HttpPageSource implements PageSource {
         public Request apply(Request request) throws IOException {
             Request.Builder builder = request.newBuilder();
             switch (auth) {
-                case BASIC -> builder.header("Authorization", okhttp3.Credentials.basic(settings.getUsername(),
+                case BASIC -> builder.header("Authorization", okhttp3.Credentials.basic(secret("username", settings.getUsername()),
                         secret("password", settings.getPassword()), StandardCharsets.UTF_8));
                 case BEARER -> builder.header("Authorization", "Bearer " + secret("token", settings.getToken()));
                 case API_KEY -> builder.header(settings.getApiKeyHeader(), secret("apiKey", settings.getApiKey()));

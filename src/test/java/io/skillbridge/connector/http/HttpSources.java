@@ -13,13 +13,16 @@ import java.util.function.UnaryOperator;
 /** Shared set-up of the HTTP pull tests. */
 final class HttpSources {
 
-    /** The environment the tests pretend to have: references resolve to these values, anything else to nothing. */
+    /**
+     * The environment the tests pretend to have: references resolve to these values, unknown references to nothing,
+     * and a literal (a public user name) stays as it is, like the hub's own resolver.
+     */
     static final Map<String, String> ENV = Map.of(
             "${PASSWORD}", "pa55-w0rd-value",
             "${TOKEN}", "bearer-token-value",
             "${API_KEY}", "api-key-value",
             "${CLIENT_SECRET}", "client-secret-value");
-    static final UnaryOperator<String> SECRETS = ENV::get;
+    static final UnaryOperator<String> SECRETS = value -> value.startsWith("${") ? ENV.get(value) : value;
 
     private HttpSources() {
     }

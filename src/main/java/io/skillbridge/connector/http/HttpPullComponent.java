@@ -3,6 +3,7 @@ package io.skillbridge.connector.http;
 import io.skillbridge.connector.ConnectorRuntime;
 import io.skillbridge.connector.ConnectorSettings;
 import io.skillbridge.connector.EndpointParameters;
+import io.skillbridge.connector.PageSource;
 import io.skillbridge.connector.RunMode;
 import io.skillbridge.connector.SyncService;
 import io.skillbridge.system.Secrets;
@@ -43,7 +44,9 @@ public class HttpPullComponent extends DefaultComponent {
         EndpointParameters.Bound<HttpPullSettings> bound = EndpointParameters.bind(remaining, parameters, HttpPullSettings.class);
         ConnectorSettings connector = bound.connector();
         HttpPullSettings http = bound.kind();
-        HttpPageSource source = new HttpPageSource(http, secrets::resolve, hostPolicy);
+        HttpPageSource pages = new HttpPageSource(http, secrets::resolve, hostPolicy);
+        String initial = http.getInitialCursor() == null || http.getInitialCursor().isBlank() ? null : http.getInitialCursor();
+        PageSource source = initial == null ? pages : (state, cursor) -> pages.fetch(state, cursor != null ? cursor : initial);
         // A source that cannot filter by a cursor is always read whole.
         RunMode defaultMode = http.getIncrementalParam() == null || http.getIncrementalParam().isBlank() ? RunMode.FULL : null;
         ConnectorRuntime.Runner runner = (mode, trigger) -> sync.run(connector, source, mode != null ? mode : defaultMode, trigger);

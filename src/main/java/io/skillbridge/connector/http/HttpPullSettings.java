@@ -37,6 +37,7 @@ public class HttpPullSettings {
     private String cursorParam = "cursor";
     private String cursorPath = "/nextCursor";
     private String incrementalParam = "";
+    private String initialCursor = "";
     private String responseCursorPath = "";
     private double requestsPerSecond = 0;
     private int maxRetries = 5;
@@ -295,6 +296,18 @@ public class HttpPullSettings {
 
     public void setIncrementalParam(String incrementalParam) {
         this.incrementalParam = incrementalParam;
+    }
+
+    /**
+     * The cursor a change API gets on a connector's first sync, before any run has produced one (BambooHR's
+     * {@code employees/changed} requires {@code since}); empty to read the source whole without a cursor.
+     */
+    public String getInitialCursor() {
+        return initialCursor;
+    }
+
+    public void setInitialCursor(String initialCursor) {
+        this.initialCursor = initialCursor;
     }
 
     /** JSON Pointer of a cursor the response announces for the next incremental run. */

@@ -44,7 +44,7 @@ public final class ConnectorKinds {
         return kinds;
     }
 
-    static ConnectorKind read(Path file) throws IOException {
+    public static ConnectorKind read(Path file) throws IOException {
         String source = Files.readString(file);
         JsonNode root = YAML.readTree(source);
         String name = root.path("metadata").path("name").asText(null);
@@ -67,6 +67,37 @@ public final class ConnectorKinds {
         });
         return new ConnectorKind(name, def.path("title").asText(name), def.path("description").asText(""), params,
                 YAML.writeValueAsString(root.path("spec").path("template")));
+    }
+
+    /**
+     * What is wrong with a template, Kamelet-catalog style: a parameter without a title or description, an optional
+     * parameter without a default, a parameter declared but never used in the template body, or used but not
+     * declared. The hub refuses to start with such a template.
+     */
+    public static List<String> problems(ConnectorKind kind) {
+        List<String> problems = new ArrayList<>();
+        Set<String> used = usedParameters(kind);
+        for (ConnectorKind.Parameter p : kind.parameters().values()) {
+            String where = "template " + kind.name() + ": parameter '" + p.name() + "'";
+            if (p.title() == null || p.title().isBlank()) {
+                problems.add(where + " has no title");
+            }
+            if (p.description() == null || p.description().isBlank()) {
+                problems.add(where + " has no description");
+            }
+            if (!p.required() && p.defaultValue() == null) {
+                problems.add(where + " is optional but has no default");
+            }
+            if (!used.contains(p.name())) {
+                problems.add(where + " is declared but not used in the template");
+            }
+        }
+        for (String u : new java.util.TreeSet<>(used)) {
+            if (!kind.parameters().containsKey(u)) {
+                problems.add("template " + kind.name() + ": {{" + u + "}} is used but not declared");
+            }
+        }
+        return problems;
     }
 
     /** The parameters the template body refers to as {@code {{name}}}. */

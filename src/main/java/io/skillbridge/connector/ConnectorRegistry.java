@@ -51,6 +51,10 @@ public class ConnectorRegistry implements CamelContextConfiguration {
         // the demo's connector files name the simulated vendors' URL and credentials: they must be up first
         demo.ifAvailable(vendors -> log.info("demo: simulated vendor APIs at {}", vendors.baseUrl()));
         this.kinds = ConnectorKinds.load(Path.of(home, "routes", "templates"));
+        List<String> templateProblems = kinds.values().stream().flatMap(k -> ConnectorKinds.problems(k).stream()).toList();
+        if (!templateProblems.isEmpty()) {
+            throw new ConnectorConfigException(templateProblems);
+        }
         Path dir = connectorsDir.isBlank() ? Path.of(home, "config", "connectors") : Path.of(connectorsDir);
         this.instances = new ConnectorInstanceLoader(kinds, env, mappings).load(dir);
         runtime.setSchedulingEnabled(scheduling);

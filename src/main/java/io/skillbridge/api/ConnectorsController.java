@@ -1,11 +1,8 @@
 package io.skillbridge.api;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skillbridge.connector.ConnectorInstance;
 import io.skillbridge.connector.ConnectorKind;
 import io.skillbridge.connector.ConnectorRegistry;
-import io.skillbridge.connector.ConnectorSettings;
 import io.skillbridge.connector.RunMode;
 import io.skillbridge.connector.RunResult;
 import io.skillbridge.connector.SyncEngine;
@@ -33,8 +30,6 @@ import java.util.concurrent.Future;
 @RestController
 @RequestMapping("/api/v1")
 class ConnectorsController {
-
-    private static final ObjectMapper SETTINGS = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final ConnectorRegistry registry;
     private final RunRepository runs;
@@ -134,7 +129,7 @@ class ConnectorsController {
         }
         ConnectorInstance i = registry.instance(letter.connectorId()).orElseThrow(() -> new ApiException(HttpStatus.CONFLICT,
                 null, "connector " + letter.connectorId() + " is no longer configured"));
-        SyncEngine.ReplayResult result = engine.replay(SETTINGS.convertValue(i.parameters(), ConnectorSettings.class), letter);
+        SyncEngine.ReplayResult result = engine.replay(i.settings(), letter);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("deadLetterId", id);
         body.put("replayed", result.replayed());

@@ -9,4 +9,8 @@ import java.util.Map;
  */
 public record ConnectorInstance(String id, String kind, boolean enabled, String description, Path file,
                                 Map<String, Object> parameters) {
+
+    public ConnectorSettings settings() {
+        return EndpointParameters.connector(parameters);
+    }
 }

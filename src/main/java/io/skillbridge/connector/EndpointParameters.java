@@ -45,6 +45,11 @@ public final class EndpointParameters {
         return new Bound<>(connector, kind);
     }
 
+    /** The shared settings of a connector from its parameters, ignoring those of its kind. */
+    public static ConnectorSettings connector(Map<String, Object> parameters) {
+        return MAPPER.convertValue(parameters, ConnectorSettings.class);
+    }
+
     private static Set<String> propertyNames(Class<?> type) {
         Set<String> names = new HashSet<>();
         for (BeanPropertyDefinition p : MAPPER.getSerializationConfig()

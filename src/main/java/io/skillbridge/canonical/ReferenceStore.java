@@ -1,7 +1,6 @@
 package io.skillbridge.canonical;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.util.ArrayList;
@@ -41,16 +40,21 @@ public class ReferenceStore {
     }
 
     private final JdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate named;
 
-    public ReferenceStore(JdbcTemplate jdbc, NamedParameterJdbcTemplate named) {
+    public ReferenceStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.named = named;
     }
 
-    public void upsertEmbedded(String system, Collection<RoleRecord> roles, Collection<OrgUnitRecord> orgUnits) {
-        upsert(Table.ROLE, system, roles.stream().map(r -> roleRow(system, r, null)).toList(), false, null, null);
-        upsert(Table.ORG_UNIT, system, orgUnits.stream().map(o -> orgRow(system, o, null)).toList(), false, null, null);
+    /**
+     * Ensures the roles and org units that worker records name. A run sees the same few hundred of them on every
+     * page: each distinct value is written once per run.
+     */
+    public void upsertEmbedded(ApplyContext ctx, Collection<RoleRecord> roles, Collection<OrgUnitRecord> orgUnits) {
+        String system = ctx.system();
+        upsert(Table.ROLE, system, roles.stream().filter(ctx.embeddedReferences()::add)
+                .map(r -> roleRow(system, r, null)).toList(), false, null, null);
+        upsert(Table.ORG_UNIT, system, orgUnits.stream().filter(ctx.embeddedReferences()::add)
+                .map(o -> orgRow(system, o, null)).toList(), false, null, null);
     }
 
     public void applyRoles(ApplyContext ctx, List<Item<RoleRecord>> items, PageOutcome out) {
@@ -89,11 +93,11 @@ public class ReferenceStore {
         for (Map.Entry<String, String> e : refs.entrySet()) {
             String parent = RoleRecord.canonicalId(ctx.system(), e.getValue());
             if (!known.contains(parent)) {
-                out.rejected.add(new PageOutcome.Rejected(externalId(e.getKey()), "org unit " + externalId(e.getKey())
+                out.rejected.add(PageOutcome.Rejected.reference(externalId(e.getKey()), "org unit " + externalId(e.getKey())
                         + " names parent " + e.getValue() + ", which is not a known " + ctx.system() + " org unit", e.getKey()));
                 parent = null;
             } else if (Cycles.wouldClose(parentOf, e.getKey(), parent)) {
-                out.rejected.add(new PageOutcome.Rejected(externalId(e.getKey()), "org unit " + externalId(e.getKey())
+                out.rejected.add(PageOutcome.Rejected.reference(externalId(e.getKey()), "org unit " + externalId(e.getKey())
                         + " under " + e.getValue() + " would close a cycle: " + Cycles.describe(parentOf, parent, e.getKey()),
                         e.getKey()));
                 parent = null;
@@ -136,7 +140,7 @@ public class ReferenceStore {
         Map<String, List<String>> existing = new HashMap<>();
         Map<String, String> existingHash = new HashMap<>();
         String cols = String.join(", ", t.columns);
-        Sql.forEachIn(named, "select id, record_hash, " + cols + " from " + t.name + " where id in (:ids)", system,
+        Sql.forEachIn(jdbc, "select t.id, t.record_hash, " + cols + " from " + t.name + " t join unnest(?) as k(v) on t.id = k.v", null,
                 byId.keySet(), rs -> {
                     List<String> v = new ArrayList<>();
                     for (String c : t.columns) {
@@ -157,7 +161,9 @@ public class ReferenceStore {
                 args.addAll(r.values());
                 args.addAll(Arrays.asList(r.hash(), seen, r.active(), now));
                 inserts.add(args.toArray());
-                count(out, 0);
+                if (out != null) {
+                    out.created++;
+                }
                 continue;
             }
             List<String> merged = new ArrayList<>();
@@ -170,9 +176,11 @@ public class ReferenceStore {
                 args.addAll(Arrays.asList(authoritative ? r.hash() : existingHash.get(r.id()), r.active() || !authoritative, now));
                 args.add(r.id());
                 updates.add(args.toArray());
-                count(out, 1);
-            } else {
-                count(out, 2);
+                if (out != null) {
+                    out.updated++;
+                }
+            } else if (out != null) {
+                out.unchanged++;
             }
             if (seen != null) {
                 touches.add(new Object[]{seen, r.id()});
@@ -184,17 +192,6 @@ public class ReferenceStore {
         String sets = String.join(", ", t.columns.stream().map(c -> c + " = ?").toList());
         jdbc.batchUpdate("update " + t.name + " set " + sets + ", record_hash = ?, active = ?, updated_at = ? where id = ?", updates);
         jdbc.batchUpdate("update " + t.name + " set last_seen_run = ? where id = ?", touches);
-    }
-
-    private static void count(PageOutcome out, int kind) {
-        if (out == null) {
-            return;
-        }
-        switch (kind) {
-            case 0 -> out.created++;
-            case 1 -> out.updated++;
-            default -> out.unchanged++;
-        }
     }
 
     private int reconcile(Table t, ApplyContext ctx) {

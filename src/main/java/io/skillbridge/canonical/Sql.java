@@ -1,7 +1,6 @@
 package io.skillbridge.canonical;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 
 /** Small JDBC helpers the repositories share: IN lists in chunks, and portable date/time columns. */
@@ -26,16 +26,21 @@ public final class Sql {
         void accept(ResultSet rs) throws SQLException;
     }
 
-    /** Runs {@code sql} (which names {@code :ids}, and may name {@code :system}) for every chunk of {@code ids}. */
-    public static void forEachIn(NamedParameterJdbcTemplate jdbc, String sql, String system, Collection<String> ids,
-                                 RowConsumer rows) {
-        List<String> all = new ArrayList<>(ids);
+    /**
+     * Runs {@code sql} for every chunk of {@code ids}. The ids go in as one array parameter, the first {@code ?}, which
+     * the query joins as a table: {@code join unnest(?) as k(v) on t.column = k.v}. One statement text whatever the
+     * count, and both H2 and PostgreSQL then look each id up in the column's index (H2 scans the whole table for
+     * {@code column = any(?)} and re-parses a long {@code in (?, ?, ...)} list every time). A non-null {@code system}
+     * fills the second {@code ?}.
+     */
+    public static void forEachIn(JdbcTemplate jdbc, String sql, String system, Collection<String> ids, RowConsumer rows) {
+        List<String> all = new ArrayList<>(new LinkedHashSet<>(ids));
         for (int i = 0; i < all.size(); i += CHUNK) {
-            MapSqlParameterSource p = new MapSqlParameterSource("ids", all.subList(i, Math.min(all.size(), i + CHUNK)));
-            p.addValue("system", system);
-            jdbc.query(sql, p, rs -> {
+            String[] chunk = all.subList(i, Math.min(all.size(), i + CHUNK)).toArray(new String[0]);
+            Object[] args = system == null ? new Object[]{chunk} : new Object[]{chunk, system};
+            jdbc.query(sql, rs -> {
                 rows.accept(rs);
-            });
+            }, args);
         }
     }
 

@@ -8,7 +8,6 @@ import io.skillbridge.identity.IdentityResolver.Created;
 import io.skillbridge.identity.IdentityResolver.Linked;
 import io.skillbridge.identity.IdentityResolver.Resolution;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import java.time.LocalDate;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Writes pages of worker records: identity resolution, the person row, the source link, and the effective-dated
@@ -39,15 +39,13 @@ public class WorkerStore {
     }
 
     private final JdbcTemplate jdbc;
-    private final NamedParameterJdbcTemplate named;
     private final ReferenceStore references;
     private final ConflictRepository conflicts;
     private final ObjectMapper json;
 
-    public WorkerStore(JdbcTemplate jdbc, NamedParameterJdbcTemplate named, ReferenceStore references,
+    public WorkerStore(JdbcTemplate jdbc, ReferenceStore references,
                        ConflictRepository conflicts, ObjectMapper json) {
         this.jdbc = jdbc;
-        this.named = named;
         this.references = references;
         this.conflicts = conflicts;
         this.json = json;
@@ -100,7 +98,8 @@ public class WorkerStore {
             personByExternalId.put(i.record().externalId(), personId(r));
             accepted.add(i);
         }
-        references.upsertEmbedded(ctx.system(), roles(accepted), orgUnits(accepted));
+        references.upsertEmbedded(ctx, referenced(accepted, WorkerRecord::role, WorkerRecord.Span::role),
+                referenced(accepted, WorkerRecord::orgUnit, WorkerRecord.Span::orgUnit));
 
         Set<String> existingPersons = new HashSet<>();
         resolutions.values().forEach(r -> {
@@ -140,6 +139,10 @@ public class WorkerStore {
             } else {
                 linkInserts.add(new Object[]{ctx.system(), w.externalId(), personId, i.hash(), w.managerExternalId(),
                         seenRun, now});
+            }
+            if (w.managerExternalId() != null && (after.managerId == null || before == null
+                    || !Objects.equals(before.managerId, after.managerId))) {
+                ctx.managerLinks().put(personId, new ApplyContext.ManagerLink(w.externalId(), personId, w.managerExternalId()));
             }
             planEmployment(ctx, w, after, before, employment.getOrDefault(personId, List.of()), empInserts, empUpdates);
         }
@@ -227,7 +230,7 @@ public class WorkerStore {
             return;
         }
         Set<String> stillActive = new HashSet<>();
-        Sql.forEachIn(named, "select distinct person_id from identity_link where active = true and person_id in (:ids)",
+        Sql.forEachIn(jdbc, "select distinct l.person_id from identity_link l join unnest(?) as k(v) on l.person_id = k.v where l.active = true",
                 null, persons, rs -> stillActive.add(rs.getString(1)));
         Object now = Sql.now();
         List<Object[]> updates = new ArrayList<>();
@@ -245,28 +248,49 @@ public class WorkerStore {
      * stays, without that manager). A full snapshot then deactivates the workers it no longer contains.
      */
     public void finish(ApplyContext ctx, boolean reconcile, PageOutcome out) {
+        Map<String, ApplyContext.ManagerLink> wanted = new LinkedHashMap<>();
+        // links still waiting for their manager, from this run or any earlier one (and those a cycle check refused)
+        managerLinks(ctx.system(), ctx.resumed() ? "" : " and p.manager_id is null").forEach(l -> wanted.put(l.personId(), l));
+        wanted.putAll(ctx.managerLinks());
+        if (!wanted.isEmpty()) {
+            linkManagers(ctx, wanted.values(), out);
+        }
+        if (reconcile) {
+            List<String> missing = jdbc.queryForList("select person_id from identity_link where system = ? and active = true"
+                    + " and (last_seen_run is null or last_seen_run <> ?)", String.class, ctx.system(), ctx.runId());
+            jdbc.update("update identity_link set active = false where system = ? and active = true"
+                    + " and (last_seen_run is null or last_seen_run <> ?)", ctx.system(), ctx.runId());
+            deactivateOrphans(missing, "inactive");
+            out.deactivated += missing.size();
+        }
+    }
+
+    private List<ApplyContext.ManagerLink> managerLinks(String system, String condition) {
+        return jdbc.query("select l.external_id, l.person_id, l.manager_ref from identity_link l join person p on p.id = l.person_id"
+                + " where l.system = ? and l.active = true and l.manager_ref is not null" + condition,
+                (rs, n) -> new ApplyContext.ManagerLink(rs.getString(1), rs.getString(2), rs.getString(3)), system);
+    }
+
+    private void linkManagers(ApplyContext ctx, Collection<ApplyContext.ManagerLink> wanted, PageOutcome out) {
         Map<String, String> managerOf = new HashMap<>();
         jdbc.query("select id, manager_id from person where manager_id is not null",
                 rs -> {
                     managerOf.put(rs.getString(1), rs.getString(2));
                 });
         Map<String, String> personByExternal = new HashMap<>();
-        List<String[]> wanted = new ArrayList<>();
-        jdbc.query("select external_id, person_id, manager_ref from identity_link where system = ? and active = true", rs -> {
-            personByExternal.put(rs.getString(1), rs.getString(2));
-            if (rs.getString(3) != null) {
-                wanted.add(new String[]{rs.getString(1), rs.getString(2), rs.getString(3)});
-            }
-        }, ctx.system());
+        Sql.forEachIn(jdbc, "select l.external_id, l.person_id from identity_link l join unnest(?) as k(v)"
+                        + " on l.external_id = k.v where l.system = ? and l.active = true", ctx.system(),
+                wanted.stream().map(ApplyContext.ManagerLink::managerRef).toList(),
+                rs -> personByExternal.put(rs.getString(1), rs.getString(2)));
         List<Object[]> updates = new ArrayList<>();
-        for (String[] w : wanted) {
-            String person = w[1];
-            String manager = personByExternal.get(w[2]);
+        for (ApplyContext.ManagerLink w : wanted) {
+            String person = w.personId();
+            String manager = personByExternal.get(w.managerRef());
             if (manager == null) {
-                out.rejected.add(new PageOutcome.Rejected(w[0], "worker " + w[0] + " names manager " + w[2]
+                out.rejected.add(PageOutcome.Rejected.reference(w.externalId(), "worker " + w.externalId() + " names manager " + w.managerRef()
                         + ", who is not a known " + ctx.system() + " worker; the worker is kept without a manager", payload(person)));
             } else if (Cycles.wouldClose(managerOf, person, manager)) {
-                out.rejected.add(new PageOutcome.Rejected(w[0], "worker " + w[0] + " reporting to " + w[2]
+                out.rejected.add(PageOutcome.Rejected.reference(w.externalId(), "worker " + w.externalId() + " reporting to " + w.managerRef()
                         + " would close a manager cycle; the worker is kept without that manager", payload(person)));
                 manager = null;
             }
@@ -280,14 +304,6 @@ public class WorkerStore {
             }
         }
         jdbc.batchUpdate("update person set manager_id = ? where id = ?", updates);
-        if (reconcile) {
-            List<String> missing = jdbc.queryForList("select person_id from identity_link where system = ? and active = true"
-                    + " and (last_seen_run is null or last_seen_run <> ?)", String.class, ctx.system(), ctx.runId());
-            jdbc.update("update identity_link set active = false where system = ? and active = true"
-                    + " and (last_seen_run is null or last_seen_run <> ?)", ctx.system(), ctx.runId());
-            deactivateOrphans(missing, "inactive");
-            out.deactivated += missing.size();
-        }
     }
 
     private String payload(String personId) {
@@ -315,18 +331,18 @@ public class WorkerStore {
         Map<String, Set<String>> byEmail = new HashMap<>();
         Map<String, Set<String>> byEmployeeId = new HashMap<>();
         if (ctx.matchKeys().contains("workEmail")) {
-            Sql.forEachIn(named, "select id, work_email_norm from person where work_email_norm in (:ids)", null, emails,
+            Sql.forEachIn(jdbc, "select p.id, p.work_email_norm from person p join unnest(?) as k(v) on p.work_email_norm = k.v", null, emails,
                     rs -> byEmail.computeIfAbsent(rs.getString(2), k -> new LinkedHashSet<>()).add(rs.getString(1)));
         }
         if (ctx.matchKeys().contains("employeeId")) {
-            Sql.forEachIn(named, "select id, employee_id from person where employee_id in (:ids)", null, employeeIds,
+            Sql.forEachIn(jdbc, "select p.id, p.employee_id from person p join unnest(?) as k(v) on p.employee_id = k.v", null, employeeIds,
                     rs -> byEmployeeId.computeIfAbsent(rs.getString(2), k -> new LinkedHashSet<>()).add(rs.getString(1)));
         }
         Set<String> candidates = new HashSet<>();
         byEmail.values().forEach(candidates::addAll);
         byEmployeeId.values().forEach(candidates::addAll);
         Map<String, String> inSystem = new HashMap<>();
-        Sql.forEachIn(named, "select person_id, external_id from identity_link where system = :system and person_id in (:ids)",
+        Sql.forEachIn(jdbc, "select l.person_id, l.external_id from identity_link l join unnest(?) as k(v) on l.person_id = k.v where l.system = ?",
                 ctx.system(), candidates, rs -> inSystem.put(rs.getString(1), rs.getString(2)));
         Map<String, String> linked = new HashMap<>();
         links.forEach((ext, l) -> linked.put(ext, l.personId()));
@@ -341,7 +357,7 @@ public class WorkerStore {
             }
         });
         Map<String, String> personByRef = new HashMap<>(inPage);
-        Sql.forEachIn(named, "select external_id, person_id from identity_link where system = :system and external_id in (:ids)",
+        Sql.forEachIn(jdbc, "select l.external_id, l.person_id from identity_link l join unnest(?) as k(v) on l.external_id = k.v where l.system = ?",
                 system, refs, rs -> personByRef.put(rs.getString(1), rs.getString(2)));
         Map<String, String> managerByWorker = new HashMap<>();
         items.forEach(i -> {
@@ -355,22 +371,22 @@ public class WorkerStore {
 
     private Map<String, Link> loadLinks(String system, Collection<String> externalIds) {
         Map<String, Link> links = new HashMap<>();
-        Sql.forEachIn(named, "select external_id, person_id, record_hash, active from identity_link"
-                        + " where system = :system and external_id in (:ids)", system, externalIds,
+        Sql.forEachIn(jdbc, "select l.external_id, l.person_id, l.record_hash, l.active from identity_link l"
+                        + " join unnest(?) as k(v) on l.external_id = k.v where l.system = ?", system, externalIds,
                 rs -> links.put(rs.getString(1), new Link(rs.getString(2), rs.getString(3), rs.getBoolean(4))));
         return links;
     }
 
     private Map<String, PersonRow> loadPersons(Collection<String> ids) {
         Map<String, PersonRow> rows = new HashMap<>();
-        Sql.forEachIn(named, "select * from person where id in (:ids)", null, ids, rs -> rows.put(rs.getString("id"), PersonRow.read(rs)));
+        Sql.forEachIn(jdbc, "select p.* from person p join unnest(?) as k(v) on p.id = k.v", null, ids, rs -> rows.put(rs.getString("id"), PersonRow.read(rs)));
         return rows;
     }
 
     private Map<String, List<Employment>> loadEmployment(Collection<String> persons) {
         Map<String, List<Employment>> rows = new HashMap<>();
-        Sql.forEachIn(named, "select id, person_id, role_id, org_unit_id, manager_id, start_date, end_date from employment"
-                + " where person_id in (:ids)", null, persons, rs -> rows.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
+        Sql.forEachIn(jdbc, "select e.id, e.person_id, e.role_id, e.org_unit_id, e.manager_id, e.start_date, e.end_date from employment e"
+                + " join unnest(?) as k(v) on e.person_id = k.v", null, persons, rs -> rows.computeIfAbsent(rs.getString(2), k -> new ArrayList<>())
                 .add(new Employment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                         Sql.date(rs, "start_date"), Sql.date(rs, "end_date"))));
         return rows;
@@ -389,33 +405,22 @@ public class WorkerStore {
         throw new IllegalStateException("no person for an ambiguous record");
     }
 
-    private static List<RoleRecord> roles(List<Item<WorkerRecord>> items) {
-        List<RoleRecord> roles = new ArrayList<>();
+    /** The reference records (roles or org units) that a page's workers name, currently and in their history. */
+    private static <R> List<R> referenced(List<Item<WorkerRecord>> items, Function<WorkerRecord, R> current,
+                                          Function<WorkerRecord.Span, R> past) {
+        List<R> refs = new ArrayList<>();
         for (Item<WorkerRecord> i : items) {
-            if (i.record().role() != null) {
-                roles.add(i.record().role());
+            R now = current.apply(i.record());
+            if (now != null) {
+                refs.add(now);
             }
-            i.record().history().forEach(s -> {
-                if (s.role() != null) {
-                    roles.add(s.role());
+            for (WorkerRecord.Span s : i.record().history()) {
+                R then = past.apply(s);
+                if (then != null) {
+                    refs.add(then);
                 }
-            });
-        }
-        return roles;
-    }
-
-    private static List<OrgUnitRecord> orgUnits(List<Item<WorkerRecord>> items) {
-        List<OrgUnitRecord> units = new ArrayList<>();
-        for (Item<WorkerRecord> i : items) {
-            if (i.record().orgUnit() != null) {
-                units.add(i.record().orgUnit());
             }
-            i.record().history().forEach(s -> {
-                if (s.orgUnit() != null) {
-                    units.add(s.orgUnit());
-                }
-            });
         }
-        return units;
+        return refs;
     }
 }

@@ -32,6 +32,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -58,6 +62,11 @@ public class SyncEngine implements SyncService {
     private final Map<String, ReentrantLock> connectorLocks = new ConcurrentHashMap<>();
     /** Pages from different connectors may name the same people: identity decisions are made one page at a time. */
     private final ReentrantLock storeLock = new ReentrantLock();
+    private final ExecutorService prefetch = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "sync-prefetch");
+        t.setDaemon(true);
+        return t;
+    });
 
     public SyncEngine(MappingService mappings, WorkerStore workers, ReferenceStore references, RunRepository runs,
                       DeadLetterRepository deadLetters, Secrets secrets, TransactionTemplate tx, JdbcTemplate jdbc) {
@@ -113,6 +122,11 @@ public class SyncEngine implements SyncService {
         }
     }
 
+    @jakarta.annotation.PreDestroy
+    void stop() {
+        prefetch.shutdownNow();
+    }
+
     /** Whether a run of this connector is under way in this process. */
     public boolean isRunning(String connectorId) {
         ReentrantLock lock = connectorLocks.get(connectorId);
@@ -141,19 +155,25 @@ public class SyncEngine implements SyncService {
         String cursor = mode == RunMode.INCREMENTAL ? cp.cursor() : null;
         String nextCursor = runs.find(runId).map(r -> r.startedAt().toString()).orElse(null);
         ApplyContext ctx = new ApplyContext(id, c.getSystem(), runId, mode == RunMode.FULL, c.matchKeys(),
-                LocalDate.now(ZoneOffset.UTC));
+                LocalDate.now(ZoneOffset.UTC), resumed != null && !file);
+        // The next page is fetched and mapped on another thread while this one is written: the two halves of a
+        // sync (HTTP, JSON, JSONata on one side; the database on the other) then share the machine's cores.
+        Future<Prepared> next = null;
         try {
+            String first = state;
+            next = prefetch.submit(() -> prepare(c, source.fetch(first, cursor)));
             while (true) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw new InterruptedIOException("interrupted");
+                Prepared prepared = await(next);
+                next = null;
+                if (prepared.page().cursor() != null) {
+                    nextCursor = prepared.page().cursor();
                 }
-                Page page = source.fetch(state, cursor);
-                if (page.cursor() != null) {
-                    nextCursor = page.cursor();
+                String after = prepared.page().nextState();
+                if (after != null) {
+                    next = prefetch.submit(() -> prepare(c, source.fetch(after, cursor)));
                 }
-                applyPage(c, ctx, page, file);
-                state = page.nextState();
-                if (state == null) {
+                commit(ctx, c.getEntity(), prepared, file);
+                if (after == null) {
                     break;
                 }
             }
@@ -164,11 +184,13 @@ public class SyncEngine implements SyncService {
                     result.failed(), result.deactivated());
             return result;
         } catch (InterruptedIOException e) {
+            cancel(next);
             // The process is stopping: the checkpoint stays, the next run resumes after the last committed page.
             Thread.currentThread().interrupt();
             log.warn("connector {}: run {} interrupted; it resumes from its checkpoint", id, runId);
             return runs.finish(runId, "interrupted", "interrupted before the last page");
         } catch (Exception e) {
+            cancel(next);
             String message = secrets.redact(describe(e));
             log.warn("connector {}: run {} failed: {}", id, runId, message);
             if (!file) {
@@ -178,14 +200,16 @@ public class SyncEngine implements SyncService {
         }
     }
 
-    private void applyPage(ConnectorSettings c, ApplyContext ctx, Page page, boolean file) {
+    /** A fetched page, mapped and validated, ready to be written. */
+    private record Prepared(Page page, List<Item<Object>> items, List<PageOutcome.Rejected> rejected, byte[] raw) {
+    }
+
+    private Prepared prepare(ConnectorSettings c, Page page) {
         List<Item<Object>> items = new ArrayList<>(page.records().size());
         List<PageOutcome.Rejected> rejected = new ArrayList<>();
-        List<String> stages = new ArrayList<>();
         for (SourceRecord r : page.records()) {
             if (r.parseError() != null) {
-                rejected.add(new PageOutcome.Rejected(r.ref(), r.parseError(), r.payload().toString()));
-                stages.add("read");
+                rejected.add(new PageOutcome.Rejected(r.ref(), "read", r.parseError(), r.payload().toString()));
                 continue;
             }
             String stage = "mapping";
@@ -194,35 +218,56 @@ public class SyncEngine implements SyncService {
                 stage = "validation";
                 items.add(toItem(c.getEntity(), r, mapped));
             } catch (MappingException | InvalidRecordException e) {
-                rejected.add(new PageOutcome.Rejected(r.ref(), e.getMessage(), r.payload().toString()));
-                stages.add(stage);
+                rejected.add(new PageOutcome.Rejected(r.ref(), stage, e.getMessage(), r.payload().toString()));
             }
         }
-        byte[] raw = page.raw() == null ? null : deflate(page.raw());
+        return new Prepared(page, items, rejected, page.raw() == null ? null : deflate(page.raw()));
+    }
+
+    /** Writes a page, its dead letters, its raw archive, the run's counts and the checkpoint in one transaction. */
+    private void commit(ApplyContext ctx, String entity, Prepared prepared, boolean file) {
+        Page page = prepared.page();
         storeLock.lock();
         try {
             tx.executeWithoutResult(status -> {
                 PageOutcome out = new PageOutcome();
-                apply(c.getEntity(), ctx, items, out);
-                for (int i = 0; i < rejected.size(); i++) {
-                    PageOutcome.Rejected r = rejected.get(i);
-                    deadLetters.add(ctx.connectorId(), ctx.runId(), r.ref(), stages.get(i), r.reason(), r.payload());
-                }
-                for (PageOutcome.Rejected r : out.rejected) {
-                    deadLetters.add(ctx.connectorId(), ctx.runId(), r.ref(), "reference", r.reason(), r.payload());
-                }
-                if (raw != null) {
+                out.rejected.addAll(prepared.rejected());
+                apply(entity, ctx, prepared.items(), out);
+                addDeadLetters(ctx, out);
+                if (prepared.raw() != null) {
                     jdbc.update("insert into raw_record (connector_id, run_id, content_hash, received_at, payload_deflate)"
                                     + " values (?, ?, ?, ?, ?)", ctx.connectorId(), ctx.runId(),
-                            sha256(page.raw()), Sql.now(), raw);
+                            WorkerRecord.sha256(page.raw()), Sql.now(), prepared.raw());
                 }
-                runs.addPage(ctx.runId(), page.records().size(), out, rejected.size() + out.rejected.size() + out.ambiguous);
+                runs.addPage(ctx.runId(), page.records().size(), out, out.rejected.size() + out.ambiguous);
                 if (!file) {
                     runs.saveProgress(ctx.connectorId(), ctx.runId(), page.nextState());
                 }
             });
         } finally {
             storeLock.unlock();
+        }
+    }
+
+    private void addDeadLetters(ApplyContext ctx, PageOutcome out) {
+        for (PageOutcome.Rejected r : out.rejected) {
+            deadLetters.add(ctx.connectorId(), ctx.runId(), r.ref(), r.stage(), r.reason(), r.payload());
+        }
+    }
+
+    private static Prepared await(Future<Prepared> next) throws Exception {
+        try {
+            return next.get();
+        } catch (InterruptedException e) {
+            throw new InterruptedIOException("interrupted");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    private static void cancel(Future<?> next) {
+        if (next != null) {
+            next.cancel(true);
         }
     }
 
@@ -252,11 +297,8 @@ public class SyncEngine implements SyncService {
                         }
                     }
                 }
-                for (PageOutcome.Rejected r : out.rejected) {
-                    deadLetters.add(ctx.connectorId(), ctx.runId(), r.ref(), "reference", r.reason(), r.payload());
-                }
-                jdbc.update("update sync_run set records_deactivated = records_deactivated + ?,"
-                        + " records_failed = records_failed + ? where id = ?", out.deactivated, out.rejected.size(), ctx.runId());
+                addDeadLetters(ctx, out);
+                runs.addCounts(ctx.runId(), out);
                 if (mode != RunMode.FILE && mode != RunMode.REPLAY) {
                     runs.complete(ctx.connectorId(), nextCursor);
                 }
@@ -308,13 +350,5 @@ public class SyncEngine implements SyncService {
             deflater.end();
         }
         return bytes.toByteArray();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

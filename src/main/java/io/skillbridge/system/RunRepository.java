@@ -61,6 +61,12 @@ public class RunRepository {
         jdbc.update("update sync_run set status = 'running' where id = ?", runId);
     }
 
+    /** What a run's closing phase adds: deactivations and refused references. */
+    public void addCounts(long runId, PageOutcome out) {
+        jdbc.update("update sync_run set records_deactivated = records_deactivated + ?,"
+                + " records_failed = records_failed + ? where id = ?", out.deactivated, out.rejected.size(), runId);
+    }
+
     public void addPage(long runId, int read, PageOutcome out, int failed) {
         jdbc.update("update sync_run set pages = pages + 1, records_read = records_read + ?, records_created = records_created + ?,"
                         + " records_updated = records_updated + ?, records_unchanged = records_unchanged + ?,"

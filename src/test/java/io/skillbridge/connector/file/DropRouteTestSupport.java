@@ -8,6 +8,7 @@ import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,28 @@ abstract class DropRouteTestSupport {
     @AfterEach
     void stopContext() {
         context.stop();
+    }
+
+    /** Adds the connector under test, reading {@link #dropFolder()}. */
+    abstract void addConnector() throws Exception;
+
+    /** The folder files are dropped into, as this test's file system sees it. */
+    abstract Path dropFolder();
+
+    /** What a successful drop must leave clean besides the drop folder itself. */
+    abstract void assertNothingLeftBehind();
+
+    @Test
+    void aDroppedCsvIsSyncedWholeAndMovedToDone() throws Exception {
+        addConnector();
+
+        drop(dropFolder(), "workers.csv", WORKERS_CSV);
+
+        awaitFile(dropFolder().resolve("done/workers.csv"));
+        assertThat(sync.runs()).hasSize(1);
+        assertWorkersRun(sync.runs().get(0));
+        assertThat(dropFolder().resolve("workers.csv")).doesNotExist();
+        assertNothingLeftBehind();
     }
 
     /** The parameters every connector instance gives, plus {@code more}; everything else keeps its default. */

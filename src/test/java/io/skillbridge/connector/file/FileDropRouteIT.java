@@ -14,20 +14,18 @@ class FileDropRouteIT extends DropRouteTestSupport {
     @TempDir
     Path drop;
 
-    private void addConnector() throws Exception {
+    @Override
+    void addConnector() throws Exception {
         DropTemplates.addRoute(context, DropTemplates.FILE_DROP, parameters(Map.of("directory", drop.toString())));
     }
 
-    @Test
-    void aDroppedCsvIsSyncedWholeAndMovedToDone() throws Exception {
-        addConnector();
+    @Override
+    Path dropFolder() {
+        return drop;
+    }
 
-        drop(drop, "workers.csv", WORKERS_CSV);
-
-        awaitFile(drop.resolve("done/workers.csv"));
-        assertThat(sync.runs()).hasSize(1);
-        assertWorkersRun(sync.runs().get(0));
-        assertThat(drop.resolve("workers.csv")).doesNotExist();
+    @Override
+    void assertNothingLeftBehind() {
         assertThat(drop.resolve("error")).doesNotExist();
     }
 

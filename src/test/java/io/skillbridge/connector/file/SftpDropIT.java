@@ -74,20 +74,20 @@ class SftpDropIT extends DropRouteTestSupport {
                 "localWorkDirectory", work.resolve("downloads").toString()));
     }
 
-    private void addConnector() throws Exception {
+    @Override
+    void addConnector() throws Exception {
         DropTemplates.addRoute(context, DropTemplates.SFTP_DROP, sftpParameters("${" + PASSWORD_VARIABLE + "}"));
     }
 
-    @Test
-    void aCsvDroppedOnTheServerIsSyncedAndMovedToDoneThere() throws Exception {
-        addConnector();
+    /** The server's inbox: files dropped there arrive over SFTP. */
+    @Override
+    Path dropFolder() {
+        return drop;
+    }
 
-        drop(drop, "workers.csv", WORKERS_CSV);
-
-        awaitFile(drop.resolve("done/workers.csv"));
-        assertThat(sync.runs()).hasSize(1);
-        assertWorkersRun(sync.runs().get(0));
-        assertThat(drop.resolve("workers.csv")).doesNotExist();
+    /** The local copy that the download went through is gone. */
+    @Override
+    void assertNothingLeftBehind() {
         assertThat(work.resolve("downloads").resolve(CONNECTOR)).isEmptyDirectory();
     }
 

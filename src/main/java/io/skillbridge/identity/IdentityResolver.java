@@ -67,9 +67,16 @@ public final class IdentityResolver {
         this.system = system;
         this.matchKeys = matchKeys;
         this.linkedPersonByExternalId = new HashMap<>(linkedPersonByExternalId);
-        this.personsByEmployeeId = new HashMap<>(personsByEmployeeId);
-        this.personsByEmail = new HashMap<>(personsByEmail);
+        this.personsByEmployeeId = copy(personsByEmployeeId);
+        this.personsByEmail = copy(personsByEmail);
         this.externalIdInSystemByPerson = new HashMap<>(externalIdInSystemByPerson);
+    }
+
+    /** The resolver adds the page's own decisions to its maps: it must never write into the caller's sets. */
+    private static Map<String, Set<String>> copy(Map<String, Set<String>> keys) {
+        Map<String, Set<String>> copy = new HashMap<>();
+        keys.forEach((k, v) -> copy.put(k, new LinkedHashSet<>(v)));
+        return copy;
     }
 
     public Resolution resolve(WorkerRecord r) {

@@ -51,6 +51,7 @@ class PeopleHubSyncIT {
                 "givenName": person.name.first,
                 "familyName": person.name.last,
                 "status": $status = "ended" ? "terminated" : $status,
+                "deleted": $status = "purged",
                 "hireDate": employment.started,
                 "terminationDate": employment.ended,
                 "managerExternalId": employment.reportsTo,
@@ -274,6 +275,79 @@ class PeopleHubSyncIT {
             Files.writeString(mappingFile, MAPPING);
             Files.setLastModifiedTime(mappingFile, FileTime.fromMillis(System.currentTimeMillis() + 10000));
         }
+    }
+
+    @Test
+    void aManagerCycleIsRefusedIntoDeadLettersAndTheRestOfTheTreeStands() {
+        serve(List.of(person("u1", "Ada", "ada@corp.example", "Active", null, "CEO"),
+                person("u2", "Bob", "bob@corp.example", "Active", "u3", "ENG"),
+                person("u3", "Cy", "cy@corp.example", "Active", "u2", "ENG")), null, null);
+
+        sync(null);
+
+        List<String> managers = jdbc.queryForList("select manager_id from person where employee_id in ('E-u2', 'E-u3')"
+                + " order by employee_id", String.class);
+        assertThat(managers).as("one of the two links is refused, the other stands").containsOnlyOnce((String) null);
+        assertThat(jdbc.queryForObject("select count(*) from dead_letter where reason like '%would close a manager cycle%'",
+                Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void aPreHireIsNotActiveBeforeTheirStartDate() {
+        serve(List.of(person("u1", "Ada", "ada@corp.example", "Active", null, "CEO"),
+                person("u2", "Bob", "bob@corp.example", "Active", "u1", "ENG").replace("2020-01-06T00:00:00-08:00", "2099-01-05")),
+                null, null);
+        sync(null);
+        String bob = jdbc.queryForObject("select id from person where employee_id = 'E-u2'", String.class);
+
+        assertThat(http.getForObject("/api/v1/persons/" + bob, Map.class)).containsEntry("status", "pre-hire");
+        assertThat(http.getForObject("/api/v1/persons?status=active", Map.class)).containsEntry("total", 1);
+        assertThat(http.getForObject("/api/v1/persons?status=pre-hire", Map.class)).containsEntry("total", 1);
+    }
+
+    @Test
+    void aDeletedWorkerIsDeactivatedButKept() {
+        serve(org().subList(0, 2), null, null);
+        sync(null);
+        vendor.resetAll();
+        serve(List.of(org().get(0), person("u2", "Bob", "bob@corp.example", "Purged", "u1", "ENG")), null, null);
+
+        Map<String, Object> run = sync("full");
+
+        assertThat(run).containsEntry("deactivated", 1);
+        assertThat(jdbc.queryForMap("select p.status, l.active from person p join identity_link l on l.person_id = p.id"
+                + " where p.employee_id = 'E-u2'")).containsEntry("STATUS", "deleted").containsEntry("ACTIVE", false);
+    }
+
+    @Test
+    void anAmbiguousMatchWaitsInTheReviewListInsteadOfMerging() {
+        serve(List.of(person("u1", "Ada", "ada@corp.example", "Active", null, "CEO"),
+                person("u9", "Ada", "ADA@corp.example", "Active", null, "CEO")), null, null);
+
+        Map<String, Object> run = sync(null);
+
+        assertThat(run).containsEntry("created", 1).containsEntry("failed", 1);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> conflicts = http.getForObject("/api/v1/identity/conflicts", Map.class);
+        assertThat(conflicts).containsEntry("total", 1);
+        assertThat(conflicts.get("items").toString()).contains("externalId=u9", "already has peoplehub record u1");
+        assertThat(jdbc.queryForObject("select count(*) from person", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    void theOpenApiDescriptionIsServed() {
+        assertThat(http.getForObject("/api/v1/openapi.json", String.class))
+                .contains("\"openapi\"", "/api/v1/persons/{id}", "/api/v1/dead-letters/{id}/replay");
+    }
+
+    @Test
+    void unknownIdsAndBadParametersGetJsonErrorsNamingThem() {
+        assertThat(http.getForEntity("/api/v1/persons/nobody", Map.class).getBody())
+                .containsEntry("status", 404).containsEntry("message", "person 'nobody' does not exist");
+        assertThat(http.getForEntity("/api/v1/persons?size=0", Map.class).getBody())
+                .containsEntry("status", 400).containsEntry("field", "size");
+        assertThat(http.postForEntity("/api/v1/connectors/peoplehub-people/runs?mode=sideways", null, Map.class).getBody())
+                .containsEntry("status", 400).containsEntry("field", "mode");
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.skillbridge.connector;
 
 import io.skillbridge.canonical.mapping.MappingService;
 import io.skillbridge.connector.file.DropTemplates;
+import io.skillbridge.connector.file.SecretsFunction;
+import io.skillbridge.system.Secrets;
 import io.skillbridge.demo.SimulatedVendors;
 import io.skillbridge.system.RunRepository;
 import org.apache.camel.CamelContext;
@@ -35,19 +37,21 @@ public class ConnectorRegistry implements CamelContextConfiguration {
     private final List<ConnectorInstance> instances;
     private final ConnectorRuntime runtime;
     private final RunRepository runs;
+    private final Secrets secrets;
     private final ExecutorService runExecutor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "connector-run");
         t.setDaemon(true);
         return t;
     });
 
-    public ConnectorRegistry(Environment env, MappingService mappings, ConnectorRuntime runtime, RunRepository runs,
+    public ConnectorRegistry(Environment env, MappingService mappings, ConnectorRuntime runtime, RunRepository runs, Secrets secrets,
                              org.springframework.beans.factory.ObjectProvider<SimulatedVendors> demo,
                              @Value("${skillbridge.home:.}") String home,
                              @Value("${skillbridge.connectors.dir:}") String connectorsDir,
                              @Value("${skillbridge.scheduling.enabled:true}") boolean scheduling) {
         this.runtime = runtime;
         this.runs = runs;
+        this.secrets = secrets;
         // the demo's connector files name the simulated vendors' URL and credentials: they must be up first
         demo.ifAvailable(vendors -> log.info("demo: simulated vendor APIs at {}", vendors.baseUrl()));
         this.kinds = ConnectorKinds.load(Path.of(home, "routes", "templates"));
@@ -64,7 +68,7 @@ public class ConnectorRegistry implements CamelContextConfiguration {
 
     @Override
     public void beforeApplicationStart(CamelContext camelContext) {
-        // routes are added once the templates are loaded, after start
+        camelContext.getPropertiesComponent().addPropertiesFunction(new SecretsFunction(secrets));
     }
 
     @Override

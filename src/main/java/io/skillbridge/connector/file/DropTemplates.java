@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 
 /**
  * Creates a connector's route from the file-drop or sftp-drop template. Secrets arrive as {@code ${NAME}}
- * references to environment variables and are handed to the template as {@code {{env:NAME}}} placeholders, which
+ * references and are handed to the template as {@code {{secret:NAME}}} placeholders, which
  * Camel resolves only when it builds the endpoint: the value never sits in a parameter map, a route definition or
  * a log line (Camel masks password options in the endpoint URIs it logs). An empty {@code include} means every
  * file.
@@ -55,7 +55,7 @@ public final class DropTemplates {
                 // Camel compiles an empty include into a pattern that matches no file name at all.
                 resolved.put(name, ".*");
             } else if (reference.matches()) {
-                resolved.put(name, "{{env:" + reference.group(1) + "}}");
+                resolved.put(name, "{{" + SecretsFunction.NAME + ":" + reference.group(1) + "}}");
             } else if (SECRETS.contains(name) && !text.isEmpty()) {
                 throw new IllegalArgumentException("Connector " + connectorId + ": " + name + " must be an"
                         + " environment reference such as ${SFTP_PASSWORD}, never the secret itself");

@@ -17,13 +17,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DropTemplatesTest {
 
     @Test
-    void secretReferencesBecomeEnvPlaceholdersAndLiteralSecretsAreRefused() {
+    void secretReferencesBecomeSecretPlaceholdersAndLiteralSecretsAreRefused() {
         Map<String, Object> given = new HashMap<>(Map.of("connectorId", "c", "password", "${SFTP_PASSWORD}",
                 "privateKeyPassphrase", "", "include", "", "delimiter", ";"));
 
         Map<String, Object> passed = DropTemplates.withSecretPlaceholders("c", given);
 
-        assertThat(passed).containsEntry("password", "{{env:SFTP_PASSWORD}}").containsEntry("privateKeyPassphrase", "")
+        assertThat(passed).containsEntry("password", "{{secret:SFTP_PASSWORD}}").containsEntry("privateKeyPassphrase", "")
                 .containsEntry("include", ".*").containsEntry("delimiter", ";");
         given.put("password", "hunter2");
         assertThatThrownBy(() -> DropTemplates.withSecretPlaceholders("c", given))

@@ -1,6 +1,6 @@
 package io.skillbridge.connector.file;
 
-import org.apache.camel.spi.PropertiesFunction;
+import io.skillbridge.system.Secrets;
 import org.apache.sshd.server.SshServer;
 import org.apache.sshd.server.keyprovider.SimpleGeneratorHostKeyProvider;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.mock.env.MockEnvironment;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,18 +45,9 @@ class SftpDropIT extends DropRouteTestSupport {
         server.setSubsystemFactories(List.of(new SftpSubsystemFactory()));
         server.setFileSystemFactory(new VirtualFileSystemFactory(root));
         server.start();
-        // The process environment cannot be set from a test: this env function serves the one variable it needs.
-        context.getPropertiesComponent().addPropertiesFunction(new PropertiesFunction() {
-            @Override
-            public String getName() {
-                return "env";
-            }
-
-            @Override
-            public String apply(String name) {
-                return PASSWORD_VARIABLE.equals(name) ? PASSWORD : System.getenv(name);
-            }
-        });
+        // the hub's secret resolver, reading the password from a property as it would from the environment
+        context.getPropertiesComponent().addPropertiesFunction(new SecretsFunction(
+                new Secrets(new MockEnvironment().withProperty(PASSWORD_VARIABLE, PASSWORD))));
     }
 
     @AfterEach

@@ -3,14 +3,12 @@ package io.skillbridge.identity;
 import io.skillbridge.canonical.RecordValues;
 import io.skillbridge.canonical.WorkerRecord;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Decides which canonical person a source record belongs to, for one page of one source system.
@@ -112,15 +110,10 @@ public final class IdentityResolver {
             remember(person, r);
             return new Matched(person, matchedBy);
         }
-        String created = personIdFor(system, r.externalId());
+        String created = PersonIds.next();
         linkedPersonByExternalId.put(r.externalId(), created);
         remember(created, r);
         return new Created(created);
-    }
-
-    /** Stable ids: replaying a sync into an empty store gives every person the same id again. */
-    public static String personIdFor(String system, String externalId) {
-        return UUID.nameUUIDFromBytes((system + "\u001f" + externalId).getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private void remember(String person, WorkerRecord r) {

@@ -177,7 +177,7 @@ class HrisSyncBenchmark {
                          + " org_unit_id, start_date, source_system) values (?, ?, ?, ?, 'workday')")) {
                 for (byte[] page : pages) {
                     for (JsonNode w : JSON.readTree(page).path("data")) {
-                        String id = java.util.UUID.nameUUIDFromBytes(w.path("workerId").asText().getBytes(StandardCharsets.UTF_8)).toString();
+                        String id = io.skillbridge.identity.PersonIds.next();
                         String email = w.path("primaryWorkEmail").asText();
                         String role = "workday:" + w.path("primaryJob").path("jobProfile").path("id").asText();
                         String org = "workday:" + w.path("primarySupervisoryOrganization").path("id").asText();

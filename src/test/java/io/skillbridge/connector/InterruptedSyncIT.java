@@ -112,10 +112,14 @@ class InterruptedSyncIT {
                 "--skillbridge.http.allow-private-networks=true");
     }
 
+    /** The store by natural keys: person ids are minted when a person is first seen, so two stores differ in them. */
     private static String snapshot(JdbcTemplate jdbc) {
-        return jdbc.queryForList("select id, status, given_name, work_email, manager_id, role_id, hire_date from person order by id")
-                + " " + jdbc.queryForList("select system, external_id, person_id, record_hash, active from identity_link order by external_id")
-                + " " + jdbc.queryForList("select person_id, role_id, start_date, end_date from employment order by person_id");
+        return jdbc.queryForList("select l.external_id, p.status, p.given_name, p.work_email, ml.external_id as manager,"
+                + " p.role_id, p.hire_date from person p join identity_link l on l.person_id = p.id"
+                + " left join identity_link ml on ml.person_id = p.manager_id order by l.external_id")
+                + " " + jdbc.queryForList("select system, external_id, record_hash, active from identity_link order by external_id")
+                + " " + jdbc.queryForList("select l.external_id, e.role_id, e.start_date, e.end_date from employment e"
+                + " join identity_link l on l.person_id = e.person_id order by l.external_id, e.start_date");
     }
 
     private static String page(int p) {

@@ -48,6 +48,8 @@ create table person (
     created_at          timestamp with time zone not null,
     updated_at          timestamp with time zone not null
 );
+create index ix_person_org_unit on person (org_unit_id);
+create index ix_person_role on person (role_id);
 create index ix_person_email on person (work_email_norm);
 create index ix_person_employee_id on person (employee_id);
 

@@ -100,7 +100,7 @@ class PersonsController {
         Paging paging = Paging.of(page, size);
         long total = jdbc.queryForObject("select count(*) from job_role where (cast(? as varchar) is null or system = ?)",
                 Long.class, system, system);
-        // one grouped pass over people rather than a count per role: person.role_id carries no index (see ADR 1)
+        // one grouped pass over people rather than a correlated count per role
         return paging.envelope(Rows.camel(jdbc.queryForList("select r.id, r.system, r.external_id, r.title, r.family,"
                         + " r.level, r.active, coalesce(a.n, 0) as active_people from job_role r left join (select role_id,"
                         + " count(*) as n from person where status = 'active' group by role_id) a on a.role_id = r.id"

@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * A throw-away hub home for a test: the project's templates and mappings, plus the connector files and mappings
+ * A throw-away hub home for a test: the project's templates, mappings, taxonomy, scales and role requirements, plus the connector files and mappings
  * the test writes, the way an integration engineer would add them.
  */
 public final class HubHome {
@@ -20,6 +20,9 @@ public final class HubHome {
             root = Files.createTempDirectory("skillbridge-home");
             copy(Path.of("routes"), root.resolve("routes"));
             copy(Path.of("mappings"), root.resolve("mappings"));
+            for (String shared : new String[]{"taxonomy", "skills", "roles"}) {
+                copy(Path.of("config", shared), root.resolve("config").resolve(shared));
+            }
             Files.createDirectories(root.resolve("config/connectors"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,6 +1,9 @@
 package io.skillbridge.canonical;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.skillbridge.connector.EntityHandler;
+import io.skillbridge.connector.SourceRecord;
 import io.skillbridge.identity.ConflictRepository;
 import io.skillbridge.identity.IdentityResolver;
 import io.skillbridge.identity.IdentityResolver.Ambiguous;
@@ -29,7 +32,19 @@ import java.util.function.Function;
  * holds the transaction.
  */
 @Repository
-public class WorkerStore {
+public class WorkerStore implements EntityHandler<WorkerRecord> {
+
+    @Override
+    public String entity() {
+        return "worker";
+    }
+
+    @Override
+    public Item<WorkerRecord> toItem(SourceRecord source, JsonNode mapped) {
+        WorkerRecord w = WorkerRecord.from(mapped);
+        return new Item<>(source, w, w.contentHash());
+    }
+
 
     private record Link(String personId, String hash, boolean active) {
     }
@@ -51,6 +66,7 @@ public class WorkerStore {
         this.json = json;
     }
 
+    @Override
     public void apply(ApplyContext ctx, List<Item<WorkerRecord>> page, PageOutcome out) {
         Map<String, Item<WorkerRecord>> items = new LinkedHashMap<>();
         page.forEach(i -> items.put(i.record().externalId(), i));
@@ -247,6 +263,7 @@ public class WorkerStore {
      * A manager that never arrived, or a link that would close a cycle, is refused into dead letters (the worker
      * stays, without that manager). A full snapshot then deactivates the workers it no longer contains.
      */
+    @Override
     public void finish(ApplyContext ctx, boolean reconcile, PageOutcome out) {
         Map<String, ApplyContext.ManagerLink> wanted = new LinkedHashMap<>();
         // links still waiting for their manager, from this run or any earlier one (and those a cycle check refused)

@@ -4,13 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.skillbridge.canonical.ApplyContext;
 import io.skillbridge.canonical.InvalidRecordException;
 import io.skillbridge.canonical.Item;
-import io.skillbridge.canonical.OrgUnitRecord;
 import io.skillbridge.canonical.PageOutcome;
-import io.skillbridge.canonical.ReferenceStore;
-import io.skillbridge.canonical.RoleRecord;
 import io.skillbridge.canonical.Sql;
 import io.skillbridge.canonical.WorkerRecord;
-import io.skillbridge.canonical.WorkerStore;
 import io.skillbridge.canonical.mapping.MappingException;
 import io.skillbridge.canonical.mapping.MappingService;
 import io.skillbridge.system.DeadLetterRepository;
@@ -19,6 +15,7 @@ import io.skillbridge.system.RunRepository.Checkpoint;
 import io.skillbridge.system.Secrets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,12 +28,14 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
 
@@ -52,13 +51,13 @@ public class SyncEngine implements SyncService {
     private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final MappingService mappings;
-    private final WorkerStore workers;
-    private final ReferenceStore references;
+    private final Map<String, EntityHandler<?>> handlers;
     private final RunRepository runs;
     private final DeadLetterRepository deadLetters;
     private final Secrets secrets;
     private final TransactionTemplate tx;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
     private final Map<String, ReentrantLock> connectorLocks = new ConcurrentHashMap<>();
     /** Pages from different connectors may name the same people: identity decisions are made one page at a time. */
     private final ReentrantLock storeLock = new ReentrantLock();
@@ -68,16 +67,17 @@ public class SyncEngine implements SyncService {
         return t;
     });
 
-    public SyncEngine(MappingService mappings, WorkerStore workers, ReferenceStore references, RunRepository runs,
-                      DeadLetterRepository deadLetters, Secrets secrets, TransactionTemplate tx, JdbcTemplate jdbc) {
+    public SyncEngine(MappingService mappings, List<EntityHandler<?>> handlers, RunRepository runs,
+                      DeadLetterRepository deadLetters, Secrets secrets, TransactionTemplate tx, JdbcTemplate jdbc,
+                      ApplicationEventPublisher events) {
         this.mappings = mappings;
-        this.workers = workers;
-        this.references = references;
+        this.handlers = handlers.stream().collect(Collectors.toUnmodifiableMap(EntityHandler::entity, h -> h));
         this.runs = runs;
         this.deadLetters = deadLetters;
         this.secrets = secrets;
         this.tx = tx;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     @Override
@@ -178,6 +178,7 @@ public class SyncEngine implements SyncService {
                 }
             }
             finish(c, ctx, mode, file ? null : nextCursor);
+            events.publishEvent(new SyncRunFinished(id, c.getEntity(), runId));
             RunResult result = runs.result(runId);
             log.info("connector {}: run {} {} - read {}, created {}, updated {}, unchanged {}, failed {}, deactivated {}",
                     id, runId, result.status(), result.read(), result.created(), result.updated(), result.unchanged(),
@@ -205,6 +206,7 @@ public class SyncEngine implements SyncService {
     }
 
     private Prepared prepare(ConnectorSettings c, Page page) {
+        EntityHandler<Object> handler = handler(c.getEntity());
         List<Item<Object>> items = new ArrayList<>(page.records().size());
         List<PageOutcome.Rejected> rejected = new ArrayList<>();
         for (SourceRecord r : page.records()) {
@@ -216,7 +218,10 @@ public class SyncEngine implements SyncService {
             try {
                 JsonNode mapped = mappings.map(c.getMapping(), r.payload());
                 stage = "validation";
-                items.add(toItem(c.getEntity(), r, mapped));
+                if (mapped == null || !mapped.isObject()) {
+                    throw new InvalidRecordException("the mapping must return an object");
+                }
+                items.add(handler.toItem(r, mapped));
             } catch (MappingException | InvalidRecordException e) {
                 rejected.add(new PageOutcome.Rejected(r.ref(), stage, e.getMessage(), r.payload().toString()));
             }
@@ -232,7 +237,7 @@ public class SyncEngine implements SyncService {
             tx.executeWithoutResult(status -> {
                 PageOutcome out = new PageOutcome();
                 out.rejected.addAll(prepared.rejected());
-                apply(entity, ctx, prepared.items(), out);
+                handler(entity).apply(ctx, prepared.items(), out);
                 addDeadLetters(ctx, out);
                 if (prepared.raw() != null) {
                     jdbc.update("insert into raw_record (connector_id, run_id, content_hash, received_at, payload_deflate)"
@@ -271,15 +276,14 @@ public class SyncEngine implements SyncService {
         }
     }
 
+    /** The handler of a connector's entity (the kinds' templates only offer the entities that have one). */
     @SuppressWarnings("unchecked")
-    private void apply(String entity, ApplyContext ctx, List<Item<Object>> items, PageOutcome out) {
-        List<?> typed = items;
-        switch (entity) {
-            case "worker" -> workers.apply(ctx, (List<Item<WorkerRecord>>) typed, out);
-            case "role" -> references.applyRoles(ctx, (List<Item<RoleRecord>>) typed, out);
-            case "orgUnit" -> references.applyOrgUnits(ctx, (List<Item<OrgUnitRecord>>) typed, out);
-            default -> throw new IllegalArgumentException("unknown entity " + entity);
+    private EntityHandler<Object> handler(String entity) {
+        EntityHandler<?> handler = handlers.get(entity);
+        if (handler == null) {
+            throw new IllegalArgumentException("unknown entity " + entity + "; known: " + new TreeSet<>(handlers.keySet()));
         }
+        return (EntityHandler<Object>) handler;
     }
 
     private void finish(ConnectorSettings c, ApplyContext ctx, RunMode mode, String nextCursor) {
@@ -288,15 +292,7 @@ public class SyncEngine implements SyncService {
         try {
             tx.executeWithoutResult(status -> {
                 PageOutcome out = new PageOutcome();
-                switch (c.getEntity()) {
-                    case "worker" -> workers.finish(ctx, reconcile, out);
-                    case "orgUnit" -> references.finishOrgUnits(ctx, reconcile, out);
-                    default -> {
-                        if (reconcile) {
-                            references.reconcileRoles(ctx, out);
-                        }
-                    }
-                }
+                handler(c.getEntity()).finish(ctx, reconcile, out);
                 addDeadLetters(ctx, out);
                 runs.addCounts(ctx.runId(), out);
                 if (mode != RunMode.FILE && mode != RunMode.REPLAY) {
@@ -307,27 +303,6 @@ public class SyncEngine implements SyncService {
         } finally {
             storeLock.unlock();
         }
-    }
-
-    private static Item<Object> toItem(String entity, SourceRecord source, JsonNode mapped) {
-        if (mapped == null || !mapped.isObject()) {
-            throw new InvalidRecordException("the mapping must return an object");
-        }
-        return switch (entity) {
-            case "worker" -> {
-                WorkerRecord w = WorkerRecord.from(mapped);
-                yield new Item<>(source, w, w.contentHash());
-            }
-            case "role" -> {
-                RoleRecord r = RoleRecord.from(mapped);
-                yield new Item<>(source, r, WorkerRecord.sha256(r.toString()));
-            }
-            case "orgUnit" -> {
-                OrgUnitRecord o = OrgUnitRecord.from(mapped);
-                yield new Item<>(source, o, WorkerRecord.sha256(o.toString()));
-            }
-            default -> throw new IllegalArgumentException("unknown entity " + entity);
-        };
     }
 
     private static String describe(Throwable e) {

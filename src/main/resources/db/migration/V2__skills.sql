@@ -71,3 +71,13 @@ create table profile_stale (
     person_id       varchar(36)  primary key,
     marked_at       timestamp with time zone not null
 );
+
+-- Every change of a person's level in a skill, as the recompute saw it: the history behind time-to-proficiency and
+-- skills-gap closure. A skill the person lost (all its evidence withdrawn) is recorded at level 0.
+create table skill_level_history (
+    person_id       varchar(36)  not null,
+    skill_id        varchar(100) not null,
+    level           double precision not null,
+    changed_at      timestamp with time zone not null
+);
+create index ix_level_history_person on skill_level_history (person_id, skill_id);

@@ -46,6 +46,8 @@ public class ProfileService {
 
     private static final Logger log = LoggerFactory.getLogger(ProfileService.class);
     private static final int BATCH = 500;
+    /** Decay moves levels a little every day: the history records a change from a tenth of a level. */
+    private static final double LEVEL_CHANGE = 0.1;
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -216,6 +218,23 @@ public class ProfileService {
     }
 
     private void store(Map<String, Map<String, SkillLevel>> computed, Instant at) {
+        Map<String, Double> before = new HashMap<>();
+        Sql.forEachIn(jdbc, "select s.person_id, s.skill_id, s.level from skill_profile s join unnest(?) as k(v)"
+                + " on s.person_id = k.v", null, computed.keySet(),
+                rs -> before.put(rs.getString(1) + "\u0000" + rs.getString(2), rs.getDouble(3)));
+        List<Object[]> history = new ArrayList<>();
+        computed.forEach((person, levels) -> {
+            levels.values().forEach(l -> {
+                Double old = before.remove(person + "\u0000" + l.skillId());
+                if (old == null || Math.abs(old - l.level()) >= LEVEL_CHANGE) {
+                    history.add(new Object[]{person, l.skillId(), l.level(), Sql.ts(at)});
+                }
+            });
+        });
+        before.keySet().forEach(k -> history.add(new Object[]{k.substring(0, k.indexOf('\u0000')),
+                k.substring(k.indexOf('\u0000') + 1), 0.0, Sql.ts(at)}));
+        jdbc.batchUpdate("insert into skill_level_history (person_id, skill_id, level, changed_at) values (?, ?, ?, ?)",
+                history);
         jdbc.batchUpdate("delete from skill_profile where person_id = ?",
                 computed.keySet().stream().map(p -> new Object[]{p}).toList());
         List<Object[]> rows = new ArrayList<>();
@@ -270,7 +289,6 @@ public class ProfileService {
         Instant now = Instant.now();
         Map<String, PersonProfile> profiles = new HashMap<>();
         tx.executeWithoutResult(s -> {
-            jdbc.update("delete from skill_profile");
             List<Evidence> pieces = new ArrayList<>();
             String[] current = {null};
             Map<String, Map<String, SkillLevel>> batch = new LinkedHashMap<>();
@@ -287,6 +305,8 @@ public class ProfileService {
                     });
             flush(current[0], pieces, now, batch, profiles);
             store(batch, now);
+            // people none of whose evidence stands any more
+            jdbc.update("delete from skill_profile where computed_at < ?", Sql.ts(now));
             jdbc.update("delete from profile_stale where marked_at <= ?", Sql.ts(now));
         });
         refreshPeople();

@@ -56,6 +56,7 @@ public class ProfileService {
     private final Taxonomy taxonomy;
     private final RoleCatalog roles;
     private final ProfileIndex index;
+    private final List<ProfileChangeListener> changeListeners;
     private volatile OrgTree orgTree;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "profile-recompute");
@@ -65,13 +66,14 @@ public class ProfileService {
     private final AtomicBoolean drainQueued = new AtomicBoolean();
 
     public ProfileService(JdbcTemplate jdbc, TransactionTemplate tx, EvidenceLedger ledger, ProfileCalculator calculator,
-                          Taxonomy taxonomy, RoleCatalog roles) {
+                          Taxonomy taxonomy, RoleCatalog roles, List<ProfileChangeListener> changeListeners) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.ledger = ledger;
         this.calculator = calculator;
         this.taxonomy = taxonomy;
         this.roles = roles;
+        this.changeListeners = changeListeners;
         this.index = new ProfileIndex(taxonomy.size());
         long started = System.nanoTime();
         refreshPeople();
@@ -222,19 +224,24 @@ public class ProfileService {
         Sql.forEachIn(jdbc, "select s.person_id, s.skill_id, s.level from skill_profile s join unnest(?) as k(v)"
                 + " on s.person_id = k.v", null, computed.keySet(),
                 rs -> before.put(rs.getString(1) + "\u0000" + rs.getString(2), rs.getDouble(3)));
+        Map<String, List<ProfileChangeListener.LevelChange>> changes = new LinkedHashMap<>();
+        computed.forEach((person, levels) -> levels.values().forEach(l -> {
+            Double old = before.remove(person + "\u0000" + l.skillId());
+            if (old == null || Math.abs(old - l.level()) >= LEVEL_CHANGE) {
+                changes.computeIfAbsent(person, k -> new ArrayList<>())
+                        .add(new ProfileChangeListener.LevelChange(l.skillId(), old, l.level()));
+            }
+        }));
+        before.forEach((k, old) -> changes.computeIfAbsent(k.substring(0, k.indexOf('\u0000')), p -> new ArrayList<>())
+                .add(new ProfileChangeListener.LevelChange(k.substring(k.indexOf('\u0000') + 1), old, 0)));
         List<Object[]> history = new ArrayList<>();
-        computed.forEach((person, levels) -> {
-            levels.values().forEach(l -> {
-                Double old = before.remove(person + "\u0000" + l.skillId());
-                if (old == null || Math.abs(old - l.level()) >= LEVEL_CHANGE) {
-                    history.add(new Object[]{person, l.skillId(), l.level(), Sql.ts(at)});
-                }
-            });
-        });
-        before.keySet().forEach(k -> history.add(new Object[]{k.substring(0, k.indexOf('\u0000')),
-                k.substring(k.indexOf('\u0000') + 1), 0.0, Sql.ts(at)}));
+        changes.forEach((person, list) -> list.forEach(c -> history.add(new Object[]{person, c.skillId(), c.after(),
+                Sql.ts(at)})));
         jdbc.batchUpdate("insert into skill_level_history (person_id, skill_id, level, changed_at) values (?, ?, ?, ?)",
                 history);
+        if (!changes.isEmpty()) {
+            changeListeners.forEach(l -> l.profilesChanged(changes));
+        }
         jdbc.batchUpdate("delete from skill_profile where person_id = ?",
                 computed.keySet().stream().map(p -> new Object[]{p}).toList());
         List<Object[]> rows = new ArrayList<>();

@@ -99,10 +99,11 @@ class SkillsController {
         return queries.gap(id, role);
     }
 
-    @Operation(summary = "The roles a person covers best, with the size of each gap")
+    @Operation(summary = "The roles a person covers best, with the size of each gap; roles held before only with includeHeld=true")
     @GetMapping("/persons/{id}/adjacent-roles")
-    Map<String, Object> adjacentRoles(@PathVariable String id, @RequestParam(defaultValue = "10") int limit) {
-        return queries.adjacentRoles(id, limit);
+    Map<String, Object> adjacentRoles(@PathVariable String id, @RequestParam(defaultValue = "10") int limit,
+                                      @RequestParam(defaultValue = "false") boolean includeHeld) {
+        return queries.adjacentRoles(id, limit, includeHeld);
     }
 
     @Operation(summary = "People who have the given skills at minimum levels, ranked, with the evidence that matched")

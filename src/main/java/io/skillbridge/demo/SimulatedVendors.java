@@ -10,6 +10,7 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.matching.MatchResult;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import io.skillbridge.skills.taxonomy.Taxonomy;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +20,7 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -59,6 +61,7 @@ public class SimulatedVendors implements AutoCloseable {
     static final String WORKDAY_TOKEN = "/workday/ccx/oauth2/acme/token";
     static final String WORKDAY_API = "/workday/ccx/api/v1/acme";
     static final String WORKDAY_RAAS = "/workday/ccx/service/customreport2/acme/ISU_Skillbridge/Skillbridge_Workers";
+    static final String WORKDAY_SKILLS = "/workday/ccx/service/customreport2/acme/ISU_Skillbridge/Skillbridge_Worker_Skills";
     static final String BAMBOOHR_API = "/bamboohr/api/gateway.php/acme/v1";
 
     /** Workday REST documents limit as at most 100, default 20. */
@@ -74,7 +77,7 @@ public class SimulatedVendors implements AutoCloseable {
     private final String bamboohrApiKey = secret();
     private final String raasPassword = secret();
 
-    public SimulatedVendors(ConfigurableEnvironment environment) {
+    public SimulatedVendors(ConfigurableEnvironment environment, Taxonomy taxonomy) {
         long started = System.nanoTime();
         org = new DemoOrgGenerator(DemoOrgGenerator.DEFAULT_SEED, LocalDate.now(ZoneOffset.UTC)).generate();
         DemoPayloads payloads = new DemoPayloads(org);
@@ -91,6 +94,11 @@ public class SimulatedVendors implements AutoCloseable {
                 .extensions(responses));
         server.start();
         stubs(payloads);
+        Path home = Path.of(environment.getProperty("skillbridge.home", "."));
+        server.stubFor(get(urlPathEqualTo(WORKDAY_SKILLS)).atPriority(1)
+                .withBasicAuth(RAAS_USER, raasPassword)
+                .willReturn(okJson(new DemoSkills(org, home.resolve("config/roles/requirements.yaml"), taxonomy)
+                        .report(new com.fasterxml.jackson.databind.ObjectMapper()))));
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of(
                 "skillbridge.demo.url", baseUrl(),
                 "DEMO_WORKDAY_CLIENT_SECRET", clientSecret,

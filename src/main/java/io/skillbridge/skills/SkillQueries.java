@@ -17,10 +17,12 @@ import io.skillbridge.skills.roles.RoleProfile;
 import io.skillbridge.skills.scale.ProficiencyScales;
 import io.skillbridge.skills.taxonomy.Skill;
 import io.skillbridge.skills.taxonomy.Taxonomy;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,9 +47,11 @@ public class SkillQueries {
     private final EvidenceLedger ledger;
     private final GapAnalysis gaps;
     private final TalentSearch search;
+    private final JdbcTemplate jdbc;
 
     public SkillQueries(Taxonomy taxonomy, ProficiencyScales scales, ProfileService profiles, RoleCatalog roles,
-                        EvidenceLedger ledger) {
+                        EvidenceLedger ledger, JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.taxonomy = taxonomy;
         this.scales = scales;
         this.profiles = profiles;
@@ -136,22 +140,39 @@ public class SkillQueries {
         return out;
     }
 
-    /** Every active role with requirements, ranked by how much of it the person covers, with the size of each gap. */
-    public Map<String, Object> adjacentRoles(String personId, int limit) {
+    /**
+     * Every active role with requirements, ranked by how much of it the person covers, with the size of each gap:
+     * where the person could go next. Roles the person holds or held (by title: the same job in another HRIS is the
+     * same job) are left out unless asked for, and a title offered by several HRIS is listed once, preferring the
+     * person's own system.
+     */
+    public Map<String, Object> adjacentRoles(String personId, int limit, boolean includeHeld) {
         if (limit < 1 || limit > MAX_ADJACENT) {
             throw ApiException.badRequest("limit", "limit must be between 1 and " + MAX_ADJACENT);
         }
         int ordinal = person(personId);
         PersonFacts facts = profiles.index().facts(ordinal);
         PersonProfile profile = profiles.index().profile(ordinal);
+        Set<String> held = new HashSet<>();
+        if (!includeHeld) {
+            jdbc.query("select r.title from employment e join job_role r on r.id = e.role_id where e.person_id = ?"
+                    + " union select r.title from person p join job_role r on r.id = p.role_id where p.id = ?",
+                    rs -> {
+                        held.add(titleKey(rs.getString(1)));
+                    }, personId, personId);
+        }
+        String ownSystem = facts.roleId() == null ? "" : facts.roleId().substring(0, facts.roleId().indexOf(':') + 1);
         record Ranked(RoleProfile role, GapAnalysis.Result result) {
         }
-        List<Ranked> ranked = new ArrayList<>();
+        Map<String, Ranked> byTitle = new HashMap<>();
         for (RoleProfile role : roles.roles()) {
-            if (role.active() && role.assessable() && !role.id().equals(facts.roleId())) {
-                ranked.add(new Ranked(role, gaps.analyse(profile, role)));
+            String title = titleKey(role.title() == null ? role.id() : role.title());
+            if (role.active() && role.assessable() && !role.id().equals(facts.roleId()) && !held.contains(title)) {
+                Ranked candidate = new Ranked(role, gaps.analyse(profile, role));
+                byTitle.merge(title, candidate, (a, b) -> b.role().id().startsWith(ownSystem) ? b : a);
             }
         }
+        List<Ranked> ranked = new ArrayList<>(byTitle.values());
         ranked.sort(Comparator.comparingDouble((Ranked r) -> r.result().coverage()).reversed()
                 .thenComparingDouble(r -> r.result().gapSize()).thenComparing(r -> r.role().id()));
         Map<String, Object> out = new LinkedHashMap<>();
@@ -166,6 +187,10 @@ public class SkillQueries {
             return role;
         }).toList());
         return out;
+    }
+
+    private static String titleKey(String title) {
+        return Taxonomy.normalize(title);
     }
 
     /**

@@ -45,5 +45,45 @@ class DemoStartIT {
         assertThat(http.getForObject("/api/v1/identity/conflicts", Map.class)).containsEntry("total", 0);
         assertThat((Integer) http.getForObject("/api/v1/roles?size=1", Map.class).get("total")).isGreaterThan(30);
         assertThat(http.getForObject("/actuator/health", Map.class)).containsEntry("status", "UP");
+
+        theDemoShowsMeaningfulGaps();
+    }
+
+    /** Senior support representatives are closest to customer success, second-level analysts to BI. */
+    @SuppressWarnings("unchecked")
+    private void theDemoShowsMeaningfulGaps() {
+        String rep = firstActive("workday:JP-CSR-3");
+        await().atMost(Duration.ofSeconds(30)).until(() ->
+                !((List<?>) http.getForObject("/api/v1/persons/" + rep + "/profile", Map.class).get("skills")).isEmpty());
+        for (String[] step : new String[][]{{"workday:JP-CSR-3", "workday:JP-CSM-1"}, {"workday:JP-DA-2", "workday:JP-BIA-1"}}) {
+            List<Map<String, Object>> people = (List<Map<String, Object>>) http.getForObject(
+                    "/api/v1/persons?status=active&size=40&role=" + step[0], Map.class).get("items");
+            int nextStepInTopThree = 0;
+            List<Object> sample = new java.util.ArrayList<>();
+            for (Map<String, Object> p : people) {
+                // profiles are recomputed in the background after the skills run: wait for this person's
+                Map<String, Object> gap = await().atMost(Duration.ofSeconds(30)).until(() -> http.getForObject(
+                        "/api/v1/persons/" + p.get("id") + "/gap?role=" + step[1], Map.class),
+                        g -> ((Number) g.get("coverage")).doubleValue() > 0);
+                assertThat(((Number) gap.get("coverage")).doubleValue()).as(p.get("id") + " to " + step[1]).isBetween(35.0, 100.0);
+                assertThat((List<?>) gap.get("missing")).isNotEmpty();
+                Map<String, Object> adjacent = http.getForObject("/api/v1/persons/" + p.get("id") + "/adjacent-roles?limit=3", Map.class);
+                List<Map<String, Object>> roles = (List<Map<String, Object>>) adjacent.get("roles");
+                sample.add(roles);
+                if (roles.stream().anyMatch(r -> step[1].equals(r.get("id")))) {
+                    nextStepInTopThree++;
+                }
+            }
+            assertThat(nextStepInTopThree).as(step[0] + " people with " + step[1] + " among their three closest roles: "
+                            + sample.subList(0, Math.min(3, sample.size())))
+                    .isGreaterThan(people.size() / 2);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private String firstActive(String role) {
+        List<Map<String, Object>> items = (List<Map<String, Object>>) http.getForObject(
+                "/api/v1/persons?status=active&size=1&role=" + role, Map.class).get("items");
+        return (String) items.get(0).get("id");
     }
 }

@@ -3,6 +3,7 @@ package io.skillbridge.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skillbridge.canonical.mapping.MappingService;
+import io.skillbridge.skills.taxonomy.TaxonomyLoader;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,7 +37,7 @@ class SimulatedVendorsIT {
     static void start() {
         env = new StandardEnvironment();
         long started = System.nanoTime();
-        vendors = new SimulatedVendors(env);
+        vendors = new SimulatedVendors(env, TaxonomyLoader.load(Path.of("config/taxonomy")));
         assertThat((System.nanoTime() - started) / 1_000_000).as("start-up ms").isLessThan(5_000);
         base = env.getProperty("skillbridge.demo.url");
     }
@@ -130,6 +131,21 @@ class SimulatedVendorsIT {
         assertThat(worker.path("terminationDate").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
         assertThat(worker.path("role").path("family").asText()).isNotBlank();
         assertThat(worker.path("highPotential").asText()).isIn("0", "1");
+    }
+
+    @Test
+    void workdaySkillsReportRatesTalentProfileSkillsTheTaxonomyKnows() throws Exception {
+        JsonNode entries = getJson(SimulatedVendors.WORKDAY_SKILLS + "?format=json", "Authorization",
+                basic(SimulatedVendors.RAAS_USER, env.getProperty("DEMO_RAAS_PASSWORD"))).path("Report_Entry");
+        var taxonomy = TaxonomyLoader.load(Path.of("config/taxonomy"));
+
+        assertThat(entries.size()).isGreaterThan(10_000);
+        for (JsonNode e : entries) {
+            JsonNode evidence = MAPPINGS.map("workday/raas-worker-skill.jsonata", e);
+            assertThat(taxonomy.resolve(evidence.path("skills").get(0).path("skill").asText())).as(e.toString()).isPresent();
+            assertThat(evidence.path("skills").get(0).path("level").asText())
+                    .isIn("Novice", "Developing", "Proficient", "Advanced", "Expert");
+        }
     }
 
     @Test

@@ -15,8 +15,12 @@ import org.apache.camel.Producer;
 import org.apache.camel.support.DefaultComponent;
 import org.apache.camel.support.DefaultEndpoint;
 import org.apache.camel.support.DefaultProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,6 +30,10 @@ import java.util.Map;
  */
 @Component("skillbridge-pull")
 public class HttpPullComponent extends DefaultComponent {
+
+    /** How long a scheduled run waits for the connectors named in runAfter before it runs anyway. */
+    private static final Duration PREDECESSOR_WAIT = Duration.ofMinutes(15);
+    private static final Logger log = LoggerFactory.getLogger(HttpPullComponent.class);
 
     private final SyncService sync;
     private final ConnectorRuntime runtime;
@@ -56,12 +64,24 @@ public class HttpPullComponent extends DefaultComponent {
             public Producer createProducer() {
                 return new DefaultProducer(this) {
                     @Override
-                    public void process(Exchange exchange) {
+                    public void process(Exchange exchange) throws InterruptedException {
                         if (runtime.isSchedulingEnabled()) {
-                            exchange.getMessage().setBody(runner.run(null, "schedule"));
+                            awaitPredecessors(connector.getConnectorId(), http.runAfterConnectors());
+                            // through the runtime, so that connectors waiting for this one hear of its run
+                            exchange.getMessage().setBody(runtime.runner(connector.getConnectorId()).orElse(runner)
+                                    .run(null, "schedule"));
                         }
                     }
                 };
+            }
+
+            private void awaitPredecessors(String connectorId, List<String> predecessors) throws InterruptedException {
+                if (!predecessors.isEmpty()) {
+                    List<String> late = runtime.awaitFirstRuns(predecessors, PREDECESSOR_WAIT);
+                    if (!late.isEmpty()) {
+                        log.warn("connector {}: runs without waiting any longer for {}", connectorId, late);
+                    }
+                }
             }
 
             @Override

@@ -1,5 +1,8 @@
 package io.skillbridge.connector.http;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * The parameters of an HTTP pull connector, bound from its template parameters of the same names (Jackson coerces
  * the strings a template passes). The secret-bearing properties ({@code password}, {@code token}, {@code apiKey},
@@ -38,6 +41,7 @@ public class HttpPullSettings {
     private String cursorPath = "/nextCursor";
     private String incrementalParam = "";
     private String initialCursor = "";
+    private String runAfter = "";
     private String responseCursorPath = "";
     private double requestsPerSecond = 0;
     private int maxRetries = 5;
@@ -302,6 +306,19 @@ public class HttpPullSettings {
      * The cursor a change API gets on a connector's first sync, before any run has produced one (BambooHR's
      * {@code employees/changed} requires {@code since}); empty to read the source whole without a cursor.
      */
+    public String getRunAfter() {
+        return runAfter;
+    }
+
+    public void setRunAfter(String runAfter) {
+        this.runAfter = runAfter;
+    }
+
+    /** The connectors whose first run a scheduled run of this one waits for, from {@link #getRunAfter()}. */
+    public List<String> runAfterConnectors() {
+        return runAfter == null ? List.of() : Arrays.stream(runAfter.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
     public String getInitialCursor() {
         return initialCursor;
     }

@@ -2,6 +2,7 @@ package io.skillbridge.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skillbridge.skills.SkillQueries;
+import io.skillbridge.skills.profile.ProfileService;
 import io.skillbridge.skills.roles.RoleCatalog;
 import io.skillbridge.skills.scale.ProficiencyScales;
 import io.skillbridge.skills.taxonomy.Skill;
@@ -29,8 +30,11 @@ class SkillsController {
     private final Taxonomy taxonomy;
     private final ProficiencyScales scales;
     private final RoleCatalog roles;
+    private final ProfileService profiles;
 
-    SkillsController(SkillQueries queries, Taxonomy taxonomy, ProficiencyScales scales, RoleCatalog roles) {
+    SkillsController(SkillQueries queries, Taxonomy taxonomy, ProficiencyScales scales, RoleCatalog roles,
+                     ProfileService profiles) {
+        this.profiles = profiles;
         this.queries = queries;
         this.taxonomy = taxonomy;
         this.scales = scales;
@@ -110,6 +114,14 @@ class SkillsController {
     @PostMapping("/talent-search")
     Map<String, Object> talentSearch(@RequestBody JsonNode request) {
         return queries.talentSearch(request);
+    }
+
+    @Operation(summary = "Recompute every profile from the evidence ledger now (it also runs daily, for decay)")
+    @PostMapping("/profiles/rebuild")
+    Map<String, Object> rebuild() throws Exception {
+        long started = System.nanoTime();
+        int people = profiles.rebuildOnWorker();
+        return Map.of("people", people, "durationMs", (System.nanoTime() - started) / 1_000_000);
     }
 
     private static Map<String, Object> skill(Skill s) {

@@ -17,6 +17,7 @@ import io.skillbridge.skills.taxonomy.Taxonomy;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -31,8 +32,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -46,6 +48,7 @@ public class ProfileService {
 
     private static final Logger log = LoggerFactory.getLogger(ProfileService.class);
     private static final int BATCH = 500;
+    private static final int REBUILD_BATCH = 2_000;
     /** Decay moves levels a little every day: the history records a change from a tenth of a level. */
     private static final double LEVEL_CHANGE = 0.1;
 
@@ -58,7 +61,8 @@ public class ProfileService {
     private final ProfileIndex index;
     private final List<ProfileChangeListener> changeListeners;
     private volatile OrgTree orgTree;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    /** One thread for every recompute: stale drains and the daily rebuild never run over the same people at once. */
+    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "profile-recompute");
         t.setDaemon(true);
         return t;
@@ -66,7 +70,9 @@ public class ProfileService {
     private final AtomicBoolean drainQueued = new AtomicBoolean();
 
     public ProfileService(JdbcTemplate jdbc, TransactionTemplate tx, EvidenceLedger ledger, ProfileCalculator calculator,
-                          Taxonomy taxonomy, RoleCatalog roles, List<ProfileChangeListener> changeListeners) {
+                          Taxonomy taxonomy, RoleCatalog roles, List<ProfileChangeListener> changeListeners,
+                          @Value("${skillbridge.scheduling.enabled:true}") boolean scheduling,
+                          @Value("${skillbridge.skills.rebuild-interval-hours:24}") long rebuildHours) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.ledger = ledger;
@@ -81,6 +87,25 @@ public class ProfileService {
         log.info("profile index: {} people loaded in {} ms", index.size(), (System.nanoTime() - started) / 1_000_000);
         ledger.onStale(persons -> scheduleDrain());
         scheduleDrain();
+        if (scheduling && rebuildHours > 0) {
+            worker.scheduleAtFixedRate(this::scheduledRebuild, rebuildHours, rebuildHours, TimeUnit.HOURS);
+        }
+    }
+
+    /** A rebuild on the recompute thread (after what is queued there), waited for: the API's rebuild. */
+    public int rebuildOnWorker() throws InterruptedException, java.util.concurrent.ExecutionException {
+        return worker.submit(this::rebuildAll).get();
+    }
+
+    /** Decay lowers every level a little each day; the profiles in the store and the index follow once a day. */
+    private void scheduledRebuild() {
+        try {
+            long started = System.nanoTime();
+            int people = rebuildAll();
+            log.info("profiles rebuilt for decay: {} people in {} ms", people, (System.nanoTime() - started) / 1_000_000);
+        } catch (RuntimeException e) {
+            log.warn("scheduled profile rebuild failed; the next one retries: {}", e.toString());
+        }
     }
 
     public ProfileIndex index() {
@@ -193,11 +218,12 @@ public class ProfileService {
     }
 
     /**
-     * Recomputes the profiles of some persons from their evidence, in the store and in the index.
+     * Recomputes the profiles of some persons from their evidence, in the store and in the index. One recompute at a
+     * time: two over the same person would both replace their rows.
      *
      * @return the persons' new profiles
      */
-    public Map<String, Map<String, SkillLevel>> recompute(Collection<String> personIds) {
+    public synchronized Map<String, Map<String, SkillLevel>> recompute(Collection<String> personIds) {
         Instant readAt = Instant.now();
         Map<String, List<Evidence>> evidence = new LinkedHashMap<>();
         personIds.forEach(p -> evidence.put(p, new ArrayList<>()));
@@ -288,61 +314,18 @@ public class ProfileService {
 
     /**
      * Recomputes every profile from the whole ledger (decay moves every level a little each day; a changed rule or
-     * half-life changes them all).
+     * half-life changes them all), a batch of people per transaction so that the store never holds one huge
+     * transaction and queries keep being answered meanwhile.
      *
-     * @return how many people have a profile afterwards
+     * @return how many people were recomputed
      */
     public int rebuildAll() {
-        Instant now = Instant.now();
-        Map<String, PersonProfile> profiles = new HashMap<>();
-        tx.executeWithoutResult(s -> {
-            List<Evidence> pieces = new ArrayList<>();
-            String[] current = {null};
-            Map<String, Map<String, SkillLevel>> batch = new LinkedHashMap<>();
-            jdbc.query("select person_id, skill_id, level, source_kind, confidence, observed_at from skill_evidence"
-                    + " where withdrawn_at is null order by person_id", rs -> {
-                        String person = rs.getString(1);
-                        if (!person.equals(current[0])) {
-                            flush(current[0], pieces, now, batch, profiles);
-                            current[0] = person;
-                        }
-                        pieces.add(new Evidence(0, person, rs.getString(2), rs.getDouble(3), null, null,
-                                SourceKind.parse(rs.getString(4)).orElseThrow(), rs.getDouble(5),
-                                Sql.instant(rs, "observed_at"), null, null, null));
-                    });
-            flush(current[0], pieces, now, batch, profiles);
-            store(batch, now);
-            // people none of whose evidence stands any more
-            jdbc.update("delete from skill_profile where computed_at < ?", Sql.ts(now));
-            jdbc.update("delete from profile_stale where marked_at <= ?", Sql.ts(now));
-        });
-        refreshPeople();
-        index.putProfiles(withEmpty(profiles));
-        return profiles.size();
-    }
-
-    private void flush(String person, List<Evidence> pieces, Instant now, Map<String, Map<String, SkillLevel>> batch,
-                       Map<String, PersonProfile> profiles) {
-        if (person == null) {
-            return;
+        List<String> people = jdbc.queryForList("select person_id from skill_evidence where withdrawn_at is null"
+                + " union select person_id from skill_profile", String.class);
+        for (int i = 0; i < people.size(); i += REBUILD_BATCH) {
+            recompute(people.subList(i, Math.min(people.size(), i + REBUILD_BATCH)));
         }
-        Map<String, SkillLevel> levels = calculator.compute(pieces, now);
-        pieces.clear();
-        batch.put(person, levels);
-        profiles.put(person, toIndex(levels));
-        if (batch.size() >= BATCH) {
-            store(batch, now);
-            batch.clear();
-        }
-    }
-
-    /** People whose evidence is all gone lose their profile in the index too. */
-    private Map<String, PersonProfile> withEmpty(Map<String, PersonProfile> profiles) {
-        Map<String, PersonProfile> all = new HashMap<>(profiles);
-        for (int o = 0; o < index.size(); o++) {
-            all.putIfAbsent(index.facts(o).id(), PersonProfile.EMPTY);
-        }
-        return all;
+        return people.size();
     }
 
     /** The evidence of one person with the part each piece plays, computed now (withdrawn pieces included, apart). */

@@ -100,12 +100,10 @@ public class StatementStore {
         }
     }
 
-    /** Marks stored statements voided; a voiding statement itself is never voided. */
+    /** Marks stored statements voided (one JDBC batch); a voiding statement itself is never voided. */
     public void markVoided(Collection<String> ids) {
-        if (!ids.isEmpty()) {
-            jdbc.update("update xapi_statement set voided = true where id in (select v from unnest(?) as k(v)) and voiding = false",
-                    (Object) ids.toArray(new String[0]));
-        }
+        batch("update xapi_statement set voided = true where id = ? and voiding = false",
+                ids.stream().map(id -> new String[]{id}).toList());
     }
 
     private void batch(String sql, List<String[]> rows) {

@@ -25,9 +25,9 @@ create index ix_xapi_statement_registration on xapi_statement (registration, seq
 create index ix_xapi_statement_target on xapi_statement (object_statement_id);
 create index ix_xapi_statement_stored on xapi_statement (stored);
 
--- Every agent or identified group a statement names, and where: actor, object, authority, instructor, team,
--- context_agent, context_group, or sub_* inside a SubStatement. The agent filter reads actor/object; with
--- related_agents, every usage.
+-- The agents and identified groups a statement names beyond its actor (a column above) and its authority (the
+-- client): object, instructor, team, context_agent, context_group, or sub_* inside a SubStatement. The agent
+-- filter reads the actor column and usage 'object'; with related_agents, every usage and the client.
 create table xapi_statement_agent (
     statement_id    varchar(36)   not null,
     ifi             varchar(2048) not null,
@@ -35,8 +35,8 @@ create table xapi_statement_agent (
 );
 create index ix_xapi_agent_ifi on xapi_statement_agent (ifi, statement_id);
 
--- Every activity a statement names: object, parent, grouping, category, other, or sub_* inside a SubStatement.
--- The activity filter reads object; with related_activities, every usage.
+-- The activities a statement names beyond an Activity object (a column above): parent, grouping, category, other,
+-- or sub_* inside a SubStatement. The activity filter reads the column; with related_activities, these too.
 create table xapi_statement_activity (
     statement_id    varchar(36)   not null,
     activity_id     varchar(2048) not null,

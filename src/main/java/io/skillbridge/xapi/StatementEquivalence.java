@@ -26,10 +26,13 @@ public final class StatementEquivalence {
     private StatementEquivalence() {
     }
 
-    public static boolean same(JsonNode sent, JsonNode stored) {
-        JsonNode sentTimestamp = sent.get("timestamp");
-        if (sentTimestamp != null && stored.has("timestamp")
-                && !instant(sentTimestamp).equals(instant(stored.get("timestamp")))) {
+    /**
+     * @param sent          the statement sent again, possibly completed already with what the LRS assigns
+     * @param sentTimestamp whether its sender stated the timestamp (an assigned one is not compared)
+     */
+    public static boolean same(JsonNode sent, boolean sentTimestamp, JsonNode stored) {
+        if (sentTimestamp && stored.has("timestamp")
+                && !instant(sent.get("timestamp")).equals(instant(stored.get("timestamp")))) {
             return false;
         }
         return comparable(sent).equals(comparable(stored));

@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What the store indexes of a valid statement: the columns its filters read, and every agent and activity it
- * names with where (the side tables behind related_agents and related_activities).
+ * What the store indexes of a valid statement: the columns its filters read, and the agents and activities it names
+ * elsewhere, with where (the side tables behind related_agents and related_activities). The actor and an Activity
+ * object have their own columns and the authority is the client column, so the side tables get only the rest: for a
+ * typical statement one row, not four.
  */
 public record StatementFacts(String id, String verbId, String actorIfi, String objectActivityId,
                              String objectStatementId, String registration, OffsetDateTime timestamp,
@@ -26,10 +28,6 @@ public record StatementFacts(String id, String verbId, String actorIfi, String o
         List<Usage> agents = new ArrayList<>(4);
         List<Usage> activities = new ArrayList<>(4);
         collect(statement, "", agents, activities);
-        JsonNode authority = statement.get("authority");
-        if (authority != null) {
-            agent(authority, "authority", agents);
-        }
         JsonNode object = statement.get("object");
         String objectType = object.path("objectType").asText("Activity");
         JsonNode timestamp = statement.get("timestamp");
@@ -45,10 +43,17 @@ public record StatementFacts(String id, String verbId, String actorIfi, String o
 
     /** The agents and activities of a statement or, with prefix "sub_", of a SubStatement. */
     private static void collect(JsonNode s, String prefix, List<Usage> agents, List<Usage> activities) {
-        agent(s.get("actor"), prefix + "actor", agents);
+        boolean sub = !prefix.isEmpty();
+        if (sub) {
+            agent(s.get("actor"), prefix + "actor", agents);
+        }
         JsonNode object = s.get("object");
         switch (object.path("objectType").asText("Activity")) {
-            case "Activity" -> activities.add(new Usage(object.get("id").asText(), prefix + "object"));
+            case "Activity" -> {
+                if (sub) {
+                    activities.add(new Usage(object.get("id").asText(), prefix + "object"));
+                }
+            }
             case "Agent", "Group" -> agent(object, prefix + "object", agents);
             case "SubStatement" -> collect(object, "sub_", agents, activities);
             default -> {

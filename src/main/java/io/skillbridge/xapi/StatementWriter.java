@@ -60,7 +60,7 @@ public class StatementWriter {
     }
 
     /** One statement of a request, validated and completed with what the LRS assigns. */
-    private record Incoming(JsonNode sent, ObjectNode complete, StatementFacts facts, JsonPath path,
+    private record Incoming(ObjectNode complete, boolean sentTimestamp, StatementFacts facts, JsonPath path,
                             List<AttachmentPart> parts) {
     }
 
@@ -100,9 +100,12 @@ public class StatementWriter {
                 if (!ids.add(id)) {
                     throw XapiException.badRequest(path.with("id").toString(), "statement id " + id + " appears more than once in this batch");
                 }
-                ObjectNode complete = ((ObjectNode) s).deepCopy();
+                // completed in place: a copy of every statement costs more than the rest of the validation
+                ObjectNode complete = (ObjectNode) s;
+                boolean sentTimestamp = complete.has("timestamp");
+                List<AttachmentPart> own = attachmentsOf(s, path, partsByHash, usedParts);
                 complete.put("id", id);
-                if (!complete.has("timestamp")) {
+                if (!sentTimestamp) {
                     complete.put("timestamp", storedText);
                 }
                 complete.put("stored", storedText);
@@ -110,8 +113,7 @@ public class StatementWriter {
                 if (!complete.has("version")) {
                     complete.put("version", version == XapiVersion.V2_0 ? "2.0.0" : "1.0.0");
                 }
-                List<AttachmentPart> own = attachmentsOf(s, path, partsByHash, usedParts);
-                incoming.add(new Incoming(s, complete, StatementFacts.of(id, complete), path, own));
+                incoming.add(new Incoming(complete, sentTimestamp, StatementFacts.of(id, complete), path, own));
             }
             if (parts != null && usedParts.size() < partsByHash.size()) {
                 Set<String> unused = new LinkedHashSet<>(partsByHash.keySet());
@@ -155,7 +157,7 @@ public class StatementWriter {
             StatementFacts f = in.facts();
             StoredStatement existing = known.statements().get(f.id());
             if (existing != null) {
-                if (!StatementEquivalence.same(in.sent(), parse(existing.body()))) {
+                if (!StatementEquivalence.same(in.complete(), in.sentTimestamp(), parse(existing.body()))) {
                     throw new XapiException(HttpStatus.CONFLICT, "statement " + f.id()
                             + " is already stored with different content; statements are immutable", in.path().with("id").toString());
                 }

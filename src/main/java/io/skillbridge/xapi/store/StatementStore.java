@@ -2,6 +2,7 @@ package io.skillbridge.xapi.store;
 
 import io.skillbridge.xapi.StatementFacts;
 import io.skillbridge.xapi.StatementQuery;
+import io.skillbridge.xapi.XapiProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -27,9 +28,11 @@ import java.util.Set;
 public class StatementStore {
 
     private final JdbcTemplate jdbc;
+    private final String authorityPrefix;
 
-    public StatementStore(JdbcTemplate jdbc) {
+    public StatementStore(JdbcTemplate jdbc, XapiProperties properties) {
         this.jdbc = jdbc;
+        this.authorityPrefix = "account:" + properties.authorityHomePage() + " ";
     }
 
     /** What the store already knows about a batch about to be written. */
@@ -161,7 +164,7 @@ public class StatementStore {
                 rs.getString("body"));
     }
 
-    private static String contentFilter(String t, StatementQuery q, List<Object> args) {
+    private String contentFilter(String t, StatementQuery q, List<Object> args) {
         List<String> clauses = new ArrayList<>();
         if (q.verb() != null) {
             clauses.add(t + ".verb_id = ?");
@@ -172,13 +175,22 @@ public class StatementStore {
             args.add(q.registration());
         }
         if (q.agentIfi() != null) {
-            clauses.add("exists (select 1 from xapi_statement_agent a where a.statement_id = " + t + ".id and a.ifi = ?"
-                    + (q.relatedAgents() ? "" : " and a.usage in ('actor', 'object')") + ")");
+            String clause = "(" + t + ".actor_ifi = ? or exists (select 1 from xapi_statement_agent a where a.statement_id = "
+                    + t + ".id and a.ifi = ?" + (q.relatedAgents() ? ")" : " and a.usage = 'object')");
             args.add(q.agentIfi());
+            args.add(q.agentIfi());
+            if (q.relatedAgents() && q.agentIfi().startsWith(authorityPrefix)) {
+                // the authority of a stored statement is the client that sent it
+                clause += " or " + t + ".client_key = ?";
+                args.add(q.agentIfi().substring(authorityPrefix.length()));
+            }
+            clauses.add(clause + ")");
         }
         if (q.activity() != null) {
             if (q.relatedActivities()) {
-                clauses.add("exists (select 1 from xapi_statement_activity a where a.statement_id = " + t + ".id and a.activity_id = ?)");
+                clauses.add("(" + t + ".object_activity_id = ? or exists (select 1 from xapi_statement_activity a"
+                        + " where a.statement_id = " + t + ".id and a.activity_id = ?))");
+                args.add(q.activity());
             } else {
                 clauses.add(t + ".object_activity_id = ?");
             }

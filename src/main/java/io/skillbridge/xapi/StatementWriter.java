@@ -175,7 +175,7 @@ public class StatementWriter {
                 }
             }
             boolean voided = !f.voiding() && (known.voidedByStored().contains(f.id()) || targetsInBatch.containsKey(f.id()));
-            fresh.add(new NewStatement(f, text(in.complete()), f.timestamp(), voided, in.parts()));
+            fresh.add(new NewStatement(f, text(in.complete()), voided, in.parts()));
         }
         if (!fresh.isEmpty()) {
             store.insert(fresh, stored, client.key());

@@ -5,8 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -22,18 +20,6 @@ public class XapiErrors {
     @ExceptionHandler(XapiException.class)
     ResponseEntity<Map<String, Object>> xapi(XapiException e) {
         return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_JSON).body(body(e.status(), e.getMessage(), e.field()));
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-                .body(body(HttpStatus.BAD_REQUEST, "Content-Type " + e.getContentType() + " is not accepted here", null));
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_JSON)
-                .body(body(HttpStatus.BAD_REQUEST, "the body is not valid JSON", null));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -77,7 +77,7 @@ public class StatementStore {
                     ps.setString(5, f.objectStatementId());
                     ps.setString(6, f.registration());
                     ps.setObject(7, stored);
-                    ps.setObject(8, s.timestamp());
+                    ps.setObject(8, f.timestamp());
                     ps.setBoolean(9, f.voiding());
                     ps.setBoolean(10, s.voided());
                     ps.setString(11, clientKey);

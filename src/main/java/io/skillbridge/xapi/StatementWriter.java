@@ -1,0 +1,310 @@
+package io.skillbridge.xapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.skillbridge.xapi.auth.XapiClient;
+import io.skillbridge.xapi.store.AttachmentPart;
+import io.skillbridge.xapi.store.NewStatement;
+import io.skillbridge.xapi.store.StatementStore;
+import io.skillbridge.xapi.store.StoredStatement;
+import io.skillbridge.xapi.validation.JsonPath;
+import io.skillbridge.xapi.validation.StatementValidator;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Validates and stores a PUT or POST of statements: the whole batch or nothing. A batch costs one lookup query and
+ * one JDBC batch per table, in one transaction; the {@link StatementsAccepted} event follows the commit.
+ */
+@Service
+public class StatementWriter {
+
+    private static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSXXX");
+
+    private final StatementStore store;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final ConsistentThrough consistentThrough;
+    private final ObjectMapper json;
+    private final XapiProperties properties;
+
+    public StatementWriter(StatementStore store, TransactionTemplate transactions, ApplicationEventPublisher events,
+                           ConsistentThrough consistentThrough, ObjectMapper json, XapiProperties properties) {
+        this.store = store;
+        this.transactions = transactions;
+        this.events = events;
+        this.consistentThrough = consistentThrough;
+        this.json = json;
+        this.properties = properties;
+    }
+
+    /** One statement of a request, validated and completed with what the LRS assigns. */
+    private record Incoming(ObjectNode complete, boolean sentTimestamp, StatementFacts facts, JsonPath path,
+                            List<AttachmentPart> parts) {
+    }
+
+    /**
+     * @param body     a statement or (POST only) an array of statements
+     * @param putId    the statementId of a PUT, or null for a POST
+     * @param parts    the attachment parts of a multipart/mixed request; null for application/json
+     * @return the ids of the statements, in request order
+     */
+    public List<String> write(JsonNode body, String putId, List<MultipartMixed.Part> parts, XapiClient client,
+                              XapiVersion version) {
+        List<JsonNode> sent = new ArrayList<>();
+        boolean batch = body.isArray();
+        if (batch) {
+            if (putId != null) {
+                throw XapiException.badRequest(null, "PUT takes one statement, not an array");
+            }
+            body.forEach(sent::add);
+        } else {
+            sent.add(body);
+        }
+        StatementValidator validator = new StatementValidator(version);
+        long storedMicros = consistentThrough.begin();
+        try {
+            OffsetDateTime stored = ConsistentThrough.toTime(storedMicros);
+            String storedText = STORED.format(stored);
+            ObjectNode authority = authority(client);
+            List<Incoming> incoming = new ArrayList<>(sent.size());
+            Set<String> ids = new HashSet<>();
+            Map<String, AttachmentPart> partsByHash = attachmentParts(parts);
+            Set<String> usedParts = new HashSet<>();
+            for (int i = 0; i < sent.size(); i++) {
+                JsonNode s = sent.get(i);
+                JsonPath path = batch ? JsonPath.root("statements").at(i) : JsonPath.root("statement");
+                validator.validate(s, path);
+                String id = id(s, putId, path);
+                if (!ids.add(id)) {
+                    throw XapiException.badRequest(path.with("id").toString(), "statement id " + id + " appears more than once in this batch");
+                }
+                // completed in place: a copy of every statement costs more than the rest of the validation
+                ObjectNode complete = (ObjectNode) s;
+                boolean sentTimestamp = complete.has("timestamp");
+                List<AttachmentPart> own = attachmentsOf(s, path, partsByHash, usedParts);
+                complete.put("id", id);
+                if (!sentTimestamp) {
+                    complete.put("timestamp", storedText);
+                }
+                complete.put("stored", storedText);
+                complete.set("authority", authority);
+                if (!complete.has("version")) {
+                    complete.put("version", version == XapiVersion.V2_0 ? "2.0.0" : "1.0.0");
+                }
+                incoming.add(new Incoming(complete, sentTimestamp, StatementFacts.of(id, complete), path, own));
+            }
+            if (parts != null && usedParts.size() < partsByHash.size()) {
+                Set<String> unused = new LinkedHashSet<>(partsByHash.keySet());
+                unused.removeAll(usedParts);
+                throw XapiException.badRequest(null, "attachment parts " + unused + " match no attachment of the statements");
+            }
+            List<NewStatement> written;
+            try {
+                written = transactions.execute(tx -> insert(incoming, stored, client));
+            } catch (DuplicateKeyException raced) {
+                // another request stored one of these ids between our lookup and our insert: look again, once
+                written = transactions.execute(tx -> insert(incoming, stored, client));
+            }
+            if (!written.isEmpty()) {
+                events.publishEvent(accepted(written, incoming, client));
+            }
+            return incoming.stream().map(in -> in.facts().id()).toList();
+        } finally {
+            consistentThrough.end(storedMicros);
+        }
+    }
+
+    private List<NewStatement> insert(List<Incoming> incoming, OffsetDateTime stored, XapiClient client) {
+        Set<String> batchIds = new LinkedHashSet<>();
+        Set<String> lookup = new LinkedHashSet<>();
+        Map<String, String> targetsInBatch = new HashMap<>();
+        Map<String, Incoming> byId = new HashMap<>();
+        for (Incoming in : incoming) {
+            batchIds.add(in.facts().id());
+            byId.put(in.facts().id(), in);
+            if (in.facts().voiding()) {
+                lookup.add(in.facts().objectStatementId());
+                targetsInBatch.put(in.facts().objectStatementId(), in.facts().id());
+            }
+        }
+        lookup.addAll(batchIds);
+        StatementStore.Known known = store.known(lookup, batchIds);
+        List<NewStatement> fresh = new ArrayList<>();
+        Set<String> voidInStore = new HashSet<>();
+        for (Incoming in : incoming) {
+            StatementFacts f = in.facts();
+            StoredStatement existing = known.statements().get(f.id());
+            if (existing != null) {
+                if (!StatementEquivalence.same(in.complete(), in.sentTimestamp(), parse(existing.body()))) {
+                    throw new XapiException(HttpStatus.CONFLICT, "statement " + f.id()
+                            + " is already stored with different content; statements are immutable", in.path().with("id").toString());
+                }
+                continue;
+            }
+            if (f.voiding()) {
+                String target = f.objectStatementId();
+                Incoming targetInBatch = byId.get(target);
+                if (known.voidingIds().contains(target) || targetInBatch != null && targetInBatch.facts().voiding()) {
+                    throw XapiException.badRequest(in.path().with("object").with("id").toString(),
+                            "statement " + target + " is itself a voiding statement; a voiding statement cannot be voided");
+                }
+                if (known.statements().containsKey(target)) {
+                    voidInStore.add(target);
+                }
+            }
+            boolean voided = !f.voiding() && (known.voidedByStored().contains(f.id()) || targetsInBatch.containsKey(f.id()));
+            fresh.add(new NewStatement(f, text(in.complete()), voided, in.parts()));
+        }
+        if (!fresh.isEmpty()) {
+            store.insert(fresh, stored, client.key());
+            store.markVoided(voidInStore);
+        }
+        return fresh;
+    }
+
+    private static String id(JsonNode s, String putId, JsonPath path) {
+        JsonNode id = s.get("id");
+        if (putId != null) {
+            if (id != null && !id.asText().equalsIgnoreCase(putId)) {
+                throw XapiException.badRequest(path.with("id").toString(), "differs from the statementId parameter " + putId);
+            }
+            return putId.toLowerCase(Locale.ROOT);
+        }
+        return id != null ? id.asText().toLowerCase(Locale.ROOT) : UUID.randomUUID().toString();
+    }
+
+    /** The authority the LRS vouches with: the authenticated client, as an account on this hub. */
+    private ObjectNode authority(XapiClient client) {
+        ObjectNode a = json.createObjectNode();
+        a.put("objectType", "Agent");
+        a.put("name", client.name());
+        a.putObject("account").put("homePage", properties.authorityHomePage()).put("name", client.key());
+        return a;
+    }
+
+    private static Map<String, AttachmentPart> attachmentParts(List<MultipartMixed.Part> parts) {
+        Map<String, AttachmentPart> byHash = new HashMap<>();
+        if (parts == null) {
+            return byHash;
+        }
+        for (int i = 0; i < parts.size(); i++) {
+            MultipartMixed.Part p = parts.get(i);
+            String hash = p.header("X-Experience-API-Hash");
+            String where = "attachment part " + (i + 1);
+            if (hash == null) {
+                throw XapiException.badRequest(null, where + " has no X-Experience-API-Hash header");
+            }
+            String encoding = p.header("Content-Transfer-Encoding");
+            if (encoding != null && !encoding.equalsIgnoreCase("binary")) {
+                throw XapiException.badRequest(null, where + ": Content-Transfer-Encoding must be binary");
+            }
+            hash = hash.toLowerCase(Locale.ROOT);
+            if (!hash.equals(sha2(p.content(), hash.length()))) {
+                throw XapiException.badRequest(null, where + ": its content does not hash to its X-Experience-API-Hash " + hash);
+            }
+            String type = p.header("Content-Type");
+            byHash.put(hash, new AttachmentPart(hash, type == null ? "application/octet-stream" : type, p.content()));
+        }
+        return byHash;
+    }
+
+    /** The parts a statement's attachments need: each attachment without a fileUrl must have its part. */
+    private static List<AttachmentPart> attachmentsOf(JsonNode s, JsonPath path, Map<String, AttachmentPart> parts,
+                                                      Set<String> used) {
+        JsonNode attachments = s.get("attachments");
+        if (attachments == null) {
+            return List.of();
+        }
+        List<AttachmentPart> own = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < attachments.size(); i++) {
+            JsonNode a = attachments.get(i);
+            String sha2 = a.get("sha2").asText().toLowerCase(Locale.ROOT);
+            AttachmentPart part = parts.get(sha2);
+            if (part == null) {
+                if (!a.has("fileUrl")) {
+                    throw XapiException.badRequest(path.with("attachments").at(i).with("sha2").toString(),
+                            "no multipart/mixed part carries this attachment, and it has no fileUrl");
+                }
+                continue;
+            }
+            used.add(sha2);
+            if (seen.add(sha2)) {
+                own.add(part);
+            }
+        }
+        return own;
+    }
+
+    private static String sha2(byte[] content, int hexLength) {
+        String algorithm = switch (hexLength) {
+            case 56 -> "SHA-224";
+            case 96 -> "SHA-384";
+            case 128 -> "SHA-512";
+            default -> "SHA-256";
+        };
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance(algorithm).digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private StatementsAccepted accepted(List<NewStatement> written, List<Incoming> incoming, XapiClient client) {
+        Map<String, JsonNode> byId = new HashMap<>();
+        incoming.forEach(in -> byId.put(in.facts().id(), in.complete()));
+        List<StatementsAccepted.Accepted> accepted = new ArrayList<>(written.size());
+        for (NewStatement n : written) {
+            StatementFacts f = n.facts();
+            JsonNode s = byId.get(f.id());
+            JsonNode object = s.get("object");
+            String objectType = object.path("objectType").asText("Activity");
+            String objectId = switch (objectType) {
+                case "Agent", "Group" -> Ifi.of(object);
+                case "SubStatement" -> null;
+                default -> object.get("id").asText();
+            };
+            accepted.add(new StatementsAccepted.Accepted(f.id(), f.verbId(), f.actorIfi(), objectType, objectId,
+                    s.get("result"), f.voiding() ? f.objectStatementId() : null));
+        }
+        return new StatementsAccepted(client.key(), List.copyOf(accepted));
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return json.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private String text(JsonNode node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package io.skillbridge.xapi.store;
+
+import io.skillbridge.xapi.StatementFacts;
+import io.skillbridge.xapi.StatementQuery;
+import io.skillbridge.xapi.XapiProperties;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The statements table and its side tables. Writes are JDBC batches (one per table per request); the checks a batch
+ * needs before it is written are one query.
+ */
+@Repository
+public class StatementStore {
+
+    private final JdbcTemplate jdbc;
+    private final String authorityPrefix;
+
+    public StatementStore(JdbcTemplate jdbc, XapiProperties properties) {
+        this.jdbc = jdbc;
+        this.authorityPrefix = "account:" + properties.authorityHomePage() + " ";
+    }
+
+    /** What the store already knows about a batch about to be written. */
+    public record Known(Map<String, StoredStatement> statements, Set<String> voidingIds, Set<String> voidedByStored) {
+    }
+
+    /**
+     * One round trip: the stored statements among {@code ids} (the batch's own ids and the ids its voiding statements
+     * target) with whether each is itself a voiding statement, and which of {@code batchIds} a stored voiding
+     * statement already names (a statement can arrive after the statement that voids it).
+     */
+    public Known known(Collection<String> ids, Collection<String> batchIds) {
+        Map<String, StoredStatement> statements = new HashMap<>();
+        Set<String> voiding = new HashSet<>();
+        Set<String> voided = new HashSet<>();
+        jdbc.query("select 's' as kind, s.seq, s.id, s.stored, s.body, s.voiding from xapi_statement s join unnest(?) as k(v) on s.id = k.v"
+                        + " union all select 'v', 0, s.object_statement_id, s.stored, null, true from xapi_statement s"
+                        + " join unnest(?) as k(v) on s.object_statement_id = k.v where s.voiding = true",
+                rs -> {
+                    String id = rs.getString("id");
+                    if (rs.getString("kind").equals("s")) {
+                        statements.put(id, new StoredStatement(rs.getLong("seq"), id, null, rs.getString("body")));
+                        if (rs.getBoolean("voiding")) {
+                            voiding.add(id);
+                        }
+                    } else {
+                        voided.add(id);
+                    }
+                }, ids.toArray(new String[0]), batchIds.toArray(new String[0]));
+        return new Known(statements, voiding, voided);
+    }
+
+    public void insert(List<NewStatement> statements, OffsetDateTime stored, String clientKey) {
+        jdbc.batchUpdate("insert into xapi_statement (id, verb_id, actor_ifi, object_activity_id, object_statement_id,"
+                + " registration, stored, ts, voiding, voided, client_key, body) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                statements, statements.size(), (ps, s) -> {
+                    StatementFacts f = s.facts();
+                    ps.setString(1, f.id());
+                    ps.setString(2, f.verbId());
+                    ps.setString(3, f.actorIfi());
+                    ps.setString(4, f.objectActivityId());
+                    ps.setString(5, f.objectStatementId());
+                    ps.setString(6, f.registration());
+                    ps.setObject(7, stored);
+                    ps.setObject(8, f.timestamp());
+                    ps.setBoolean(9, f.voiding());
+                    ps.setBoolean(10, s.voided());
+                    ps.setString(11, clientKey);
+                    ps.setString(12, s.body());
+                });
+        List<String[]> agents = new ArrayList<>();
+        List<String[]> activities = new ArrayList<>();
+        for (NewStatement s : statements) {
+            s.facts().agents().forEach(u -> agents.add(new String[]{s.facts().id(), u.key(), u.usage()}));
+            s.facts().activities().forEach(u -> activities.add(new String[]{s.facts().id(), u.key(), u.usage()}));
+        }
+        batch("insert into xapi_statement_agent (statement_id, ifi, usage) values (?, ?, ?)", agents);
+        batch("insert into xapi_statement_activity (statement_id, activity_id, usage) values (?, ?, ?)", activities);
+        List<Object[]> attachments = new ArrayList<>();
+        for (NewStatement s : statements) {
+            for (AttachmentPart a : s.attachments()) {
+                attachments.add(new Object[]{s.facts().id(), a.sha2(), a.contentType(), a.content()});
+            }
+        }
+        if (!attachments.isEmpty()) {
+            jdbc.batchUpdate("insert into xapi_attachment (statement_id, sha2, content_type, content) values (?, ?, ?, ?)",
+                    attachments, new int[]{Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARBINARY});
+        }
+    }
+
+    /** Marks stored statements voided (one JDBC batch); a voiding statement itself is never voided. */
+    public void markVoided(Collection<String> ids) {
+        batch("update xapi_statement set voided = true where id = ? and voiding = false",
+                ids.stream().map(id -> new String[]{id}).toList());
+    }
+
+    private void batch(String sql, List<String[]> rows) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows, rows.size(), (PreparedStatement ps, String[] r) -> {
+                for (int i = 0; i < r.length; i++) {
+                    ps.setString(i + 1, r[i]);
+                }
+            });
+        }
+    }
+
+    /** A statement by id: voided ones only when {@code voided} is asked for, the others only when it is not. */
+    public StoredStatement byId(String id, boolean voided) {
+        List<StoredStatement> found = jdbc.query("select seq, id, stored, body from xapi_statement where id = ? and voided = ?",
+                StatementStore::row, id, voided);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /**
+     * One page of statements matching the query, in storage order, at most {@code limit + 1} so that the caller
+     * knows whether there is more. Voided statements never match; a statement whose object is a StatementRef also
+     * matches when the statement it targets meets the content filters (the spec's rule for StatementRefs).
+     */
+    public List<StoredStatement> find(StatementQuery q, int limit) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("select s.seq, s.id, s.stored, s.body from xapi_statement s where s.voided = false");
+        if (q.filtersContent()) {
+            List<Object> targetArgs = new ArrayList<>();
+            String own = contentFilter("s", q, args);
+            String target = contentFilter("t", q, targetArgs);
+            sql.append(" and (").append(own).append(" or exists (select 1 from xapi_statement t where t.id = s.object_statement_id and ")
+                    .append(target).append("))");
+            args.addAll(targetArgs);
+        }
+        if (q.since() != null) {
+            sql.append(" and s.stored > ?");
+            args.add(q.since());
+        }
+        if (q.until() != null) {
+            sql.append(" and s.stored <= ?");
+            args.add(q.until());
+        }
+        if (q.afterSeq() != null) {
+            sql.append(q.ascending() ? " and s.seq > ?" : " and s.seq < ?");
+            args.add(q.afterSeq());
+        }
+        sql.append(" order by s.seq ").append(q.ascending() ? "asc" : "desc").append(" limit ?");
+        args.add(limit + 1);
+        return jdbc.query(sql.toString(), StatementStore::row, args.toArray());
+    }
+
+    private static StoredStatement row(ResultSet rs, int n) throws SQLException {
+        return new StoredStatement(rs.getLong("seq"), rs.getString("id"), rs.getObject("stored", OffsetDateTime.class),
+                rs.getString("body"));
+    }
+
+    private String contentFilter(String t, StatementQuery q, List<Object> args) {
+        List<String> clauses = new ArrayList<>();
+        if (q.verb() != null) {
+            clauses.add(t + ".verb_id = ?");
+            args.add(q.verb());
+        }
+        if (q.registration() != null) {
+            clauses.add(t + ".registration = ?");
+            args.add(q.registration());
+        }
+        if (q.agentIfi() != null) {
+            String clause = "(" + t + ".actor_ifi = ? or exists (select 1 from xapi_statement_agent a where a.statement_id = "
+                    + t + ".id and a.ifi = ?" + (q.relatedAgents() ? ")" : " and a.usage = 'object')");
+            args.add(q.agentIfi());
+            args.add(q.agentIfi());
+            if (q.relatedAgents() && q.agentIfi().startsWith(authorityPrefix)) {
+                // the authority of a stored statement is the client that sent it
+                clause += " or " + t + ".client_key = ?";
+                args.add(q.agentIfi().substring(authorityPrefix.length()));
+            }
+            clauses.add(clause + ")");
+        }
+        if (q.activity() != null) {
+            if (q.relatedActivities()) {
+                clauses.add("(" + t + ".object_activity_id = ? or exists (select 1 from xapi_statement_activity a"
+                        + " where a.statement_id = " + t + ".id and a.activity_id = ?))");
+                args.add(q.activity());
+            } else {
+                clauses.add(t + ".object_activity_id = ?");
+            }
+            args.add(q.activity());
+        }
+        return "(" + String.join(" and ", clauses) + ")";
+    }
+
+    /** Attachment content of the given statements, by statement id and sha2. */
+    public Map<String, List<AttachmentPart>> attachments(Collection<String> statementIds) {
+        Map<String, List<AttachmentPart>> byStatement = new LinkedHashMap<>();
+        if (statementIds.isEmpty()) {
+            return byStatement;
+        }
+        jdbc.query("select a.statement_id, a.sha2, a.content_type, a.content from xapi_attachment a"
+                + " join unnest(?) as k(v) on a.statement_id = k.v", rs -> {
+            byStatement.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                    .add(new AttachmentPart(rs.getString(2), rs.getString(3), rs.getBytes(4)));
+        }, (Object) statementIds.toArray(new String[0]));
+        return byStatement;
+    }
+}

@@ -1,0 +1,182 @@
+package io.skillbridge.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.skillbridge.HubHome;
+import io.skillbridge.SkillbridgeApplication;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The xAPI Statements resource benchmark (issue 5). Run with {@code mvn -B verify -Pbenchmark -Dit.test=XapiBenchmark}.
+ *
+ * <p>Boots the hub on an H2 file store and posts 100,000 realistic statements (about 600 bytes each: account actor, course activity with a definition, score, registration, parent) over loopback
+ * HTTP in batches of 100 from 4 concurrent clients, then 20,000 single statements from 8 clients, after a warm-up of
+ * 10,000 others. Beside them it prints the raw limit measured in the same run: Jackson parse of the same statements
+ * plus a JDBC batch insert of one row each into a plain table of an H2 file database (batches of 1,000).
+ */
+class XapiBenchmark {
+
+    static final int STATEMENTS = Integer.getInteger("bench.statements", 100_000);
+    static final int SINGLES = Integer.getInteger("bench.singles", 20_000);
+    static final int BATCH = 100;
+    static final String SECRET = "bench-secret-" + UUID.randomUUID();
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final String[] VERBS = {"completed", "passed", "failed", "experienced", "attempted", "answered"};
+
+    @Test
+    void postBatchesAndSingles() throws Exception {
+        List<String> measured = statements(STATEMENTS, 0);
+        List<String> singles = statements(SINGLES, STATEMENTS);
+        List<String> warmup = statements(10_000, STATEMENTS + SINGLES);
+        System.out.printf("%naverage statement: %d bytes%n", measured.stream().mapToInt(String::length).sum() / measured.size());
+
+        double raw = rawLimit(measured);
+        HubHome home = new HubHome().write("config/xapi/clients.yaml", """
+                clients:
+                  - key: bench
+                    secret: ${XAPI_BENCH_SECRET}
+                """);
+        Path data = Files.createTempDirectory("bench-xapi");
+        try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(SkillbridgeApplication.class).run(
+                "--server.port=0", "--skillbridge.home=" + home.root(), "--skillbridge.data-dir=" + data,
+                "--skillbridge.demo.enabled=false", "--skillbridge.scheduling.enabled=false",
+                "--XAPI_BENCH_SECRET=" + SECRET, "--logging.level.io.skillbridge=WARN")) {
+            int port = ((WebServerApplicationContext) hub).getWebServer().getPort();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            String url = "http://127.0.0.1:" + port + "/xapi/statements";
+
+            post(http, url, batches(warmup), 4);
+            double batchSeconds = post(http, url, batches(measured), 4);
+            double singleSeconds = post(http, url, singles, 8);
+
+            JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("select count(*) from xapi_statement", Integer.class))
+                    .isEqualTo(warmup.size() + measured.size() + singles.size());
+
+            double batchRate = STATEMENTS / batchSeconds;
+            double singleRate = SINGLES / singleSeconds;
+            System.out.printf("%n=== xAPI Statements benchmark (H2 file store, loopback HTTP, %d cores) ===%n",
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("batches of %d, 4 clients   %,7d statements %7.2f s  %,9.0f statements/s   (target >= 10,000)%n",
+                    BATCH, STATEMENTS, batchSeconds, batchRate);
+            System.out.printf("single, 8 clients         %,7d statements %7.2f s  %,9.0f statements/s   (target >= 2,000)%n",
+                    SINGLES, singleSeconds, singleRate);
+            System.out.printf("raw limit                                         %,9.0f statements/s   (Jackson parse + JDBC batch"
+                    + " insert, one row each, batches of 1,000, same run)%n", raw);
+            System.out.printf("batches / raw limit       %7.0f %%%n", 100 * batchRate / raw);
+            System.out.printf("single / raw limit        %7.0f %%%n%n", 100 * singleRate / raw);
+        }
+    }
+
+    /** Posts each body from {@code clients} threads; returns the wall time in seconds. */
+    static double post(HttpClient http, String url, List<String> bodies, int clients) throws Exception {
+        String auth = "Basic " + Base64.getEncoder().encodeToString(("bench:" + SECRET).getBytes(StandardCharsets.UTF_8));
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long t0 = System.nanoTime();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                done.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < bodies.size(); i = next.getAndIncrement()) {
+                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url))
+                                .header("Authorization", auth).header("X-Experience-API-Version", "1.0.3")
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build(), HttpResponse.BodyHandlers.ofString());
+                        if (r.statusCode() != 200) {
+                            throw new IllegalStateException(r.statusCode() + " " + r.body());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    static List<String> batches(List<String> statements) {
+        List<String> bodies = new ArrayList<>();
+        for (int i = 0; i < statements.size(); i += BATCH) {
+            bodies.add("[" + String.join(",", statements.subList(i, Math.min(statements.size(), i + BATCH))) + "]");
+        }
+        return bodies;
+    }
+
+    /** Statements like an LMS sends: an account actor, a course activity with a definition, a result, a context. */
+    static List<String> statements(int n, int offset) {
+        List<String> all = new ArrayList<>(n);
+        for (int i = offset; i < offset + n; i++) {
+            String verb = VERBS[i % VERBS.length];
+            all.add("""
+                    {"id":"%s","actor":{"name":"Learner %d","account":{"homePage":"https://sso.example.com","name":"%d"}},\
+                    "verb":{"id":"http://adlnet.gov/expapi/verbs/%s","display":{"en-US":"%s"}},\
+                    "object":{"id":"https://lms.example.com/course/C-%d",\
+                    "definition":{"name":{"en-US":"Course %d"},"type":"http://adlnet.gov/expapi/activities/course"}},\
+                    "result":{"score":{"scaled":0.%02d},"success":true,"completion":true,"duration":"PT%dM"},\
+                    "context":{"registration":"%s","contextActivities":{"parent":[{"id":"https://lms.example.com/program/P-%d"}]}},\
+                    "timestamp":"2026-11-24T15:06:40.000Z"}""".formatted(UUID.randomUUID(), i % 5000, i % 5000, verb, verb,
+                    i % 800, i % 800, i % 100, 5 + i % 120, UUID.randomUUID(), i % 40));
+        }
+        return all;
+    }
+
+    /** Jackson tree parse of every statement and one JDBC batch insert of a row each per 1,000, one commit each. */
+    static double rawLimit(List<String> statements) throws Exception {
+        Path dir = Files.createTempDirectory("bench-xapi-raw");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("raw"), "sa", "")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("create table statement_raw (id varchar(36) primary key, verb_id varchar(2048), actor varchar(2048),"
+                        + " activity_id varchar(2048), body varchar(1000000))");
+            }
+            c.setAutoCommit(false);
+            long t0 = System.nanoTime();
+            try (PreparedStatement ps = c.prepareStatement("insert into statement_raw values (?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < statements.size(); i++) {
+                    JsonNode s = JSON.readTree(statements.get(i));
+                    ps.setString(1, s.path("id").asText());
+                    ps.setString(2, s.path("verb").path("id").asText());
+                    ps.setString(3, s.path("actor").path("account").path("name").asText());
+                    ps.setString(4, s.path("object").path("id").asText());
+                    ps.setString(5, statements.get(i));
+                    ps.addBatch();
+                    if (i % 1000 == 999 || i == statements.size() - 1) {
+                        ps.executeBatch();
+                        c.commit();
+                    }
+                }
+            }
+            return statements.size() / ((System.nanoTime() - t0) / 1e9);
+        }
+    }
+}

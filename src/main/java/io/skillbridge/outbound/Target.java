@@ -11,13 +11,13 @@ import java.util.Set;
  *                    content it hosts. Null for a target outside the systems the hub syncs (a webhook).
  * @param mapping     JSONata file under mappings/ that turns the event into the body; null for webhooks, which send
  *                    the event envelope itself
- * @param settings    kind-specific values (auth, format, errorPath, SFTP host and folder); secrets as {@code ${NAME}}
+ * @param settings    kind-specific values (auth, format, errorPath); secrets as {@code ${NAME}}
  */
 public record Target(String id, Kind kind, String system, Set<String> events, String url, String method,
                      String mapping, Map<String, String> settings, int maxAttempts, long backoffMs) {
 
     public enum Kind {
-        HTTP_PUSH("http-push"), SFTP_EXPORT("sftp-export"), WEBHOOK("webhook");
+        HTTP_PUSH("http-push"), WEBHOOK("webhook");
 
         private final String wire;
 

@@ -35,12 +35,11 @@ public class TargetLoader {
             "maxAttempts", "backoffMs");
     private static final Map<Target.Kind, Set<String>> KEYS = Map.of(
             Target.Kind.HTTP_PUSH, Set.of("url", "method", "mapping", "format", "errorPath", "auth"),
-            Target.Kind.WEBHOOK, Set.of("url", "secret"),
-            Target.Kind.SFTP_EXPORT, Set.of("host", "port", "username", "password", "directory", "fileName", "mapping"));
+            Target.Kind.WEBHOOK, Set.of("url", "secret"));
     private static final Set<String> AUTH_KEYS = Set.of("type", "username", "password", "token", "name", "in", "value",
             "tokenUrl", "clientId", "clientSecret", "scope");
     /** Fields whose values are credentials: only {@code ${NAME}} references, resolved when a delivery is sent. */
-    private static final Set<String> SECRETS = Set.of("secret", "password", "auth.password", "auth.token", "auth.value",
+    private static final Set<String> SECRETS = Set.of("secret", "auth.password", "auth.token", "auth.value",
             "auth.clientSecret");
     private static final Set<String> AUTH_TYPES = Set.of("none", "basic", "bearer", "api-key", "oauth2");
 
@@ -141,10 +140,7 @@ public class TargetLoader {
         events.stream().filter(e -> !OutboundEvents.ALL.contains(e)).forEach(e ->
                 problems.add(file + ": field 'events' names '" + e + "'; known: " + OutboundEvents.ALL));
         String url = settings.get("url");
-        if (kind == Target.Kind.SFTP_EXPORT) {
-            require(file, settings, problems, "host", "username", "password", "mapping");
-            integer(file, settings.getOrDefault("port", "22"), "port", problems);
-        } else if (url == null || HttpUrl.parse(url) == null) {
+        if (url == null || HttpUrl.parse(url) == null) {
             problems.add(file + ": field 'url' is required: an http or https URL" + (url == null ? "" : ", got '" + url + "'"));
         }
         if (kind == Target.Kind.HTTP_PUSH) {

@@ -2,6 +2,8 @@ package io.skillbridge.outbound;
 
 import io.skillbridge.canonical.mapping.MappingService;
 import io.skillbridge.canonical.Sql;
+import io.skillbridge.demo.SimulatedTargets;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -37,8 +39,10 @@ public class Targets {
     private volatile List<Target> subscriptions;
 
     public Targets(Environment env, MappingService mappings, JdbcTemplate jdbc,
-                   @Value("${skillbridge.home:.}") String home) {
+                   ObjectProvider<SimulatedTargets> demo, @Value("${skillbridge.home:.}") String home) {
         this.jdbc = jdbc;
+        // the demo's target files name the simulated targets' URL and credentials: they must be up first
+        demo.ifAvailable(t -> log.info("demo: simulated write-back targets at {}", t.baseUrl()));
         Path dir = Path.of(home, "config", "targets");
         this.files = new TargetLoader(env, mappings).load(dir);
         reloadSubscriptions();

@@ -57,13 +57,15 @@ public class WorkerStore implements EntityHandler<WorkerRecord> {
     private final ReferenceStore references;
     private final ConflictRepository conflicts;
     private final ObjectMapper json;
+    private final List<PersonChangeListener> changeListeners;
 
     public WorkerStore(JdbcTemplate jdbc, ReferenceStore references,
-                       ConflictRepository conflicts, ObjectMapper json) {
+                       ConflictRepository conflicts, ObjectMapper json, List<PersonChangeListener> changeListeners) {
         this.jdbc = jdbc;
         this.references = references;
         this.conflicts = conflicts;
         this.json = json;
+        this.changeListeners = changeListeners;
     }
 
     @Override
@@ -171,6 +173,13 @@ public class WorkerStore implements EntityHandler<WorkerRecord> {
         jdbc.batchUpdate("update employment set role_id = ?, org_unit_id = ?, manager_id = ?, end_date = ? where id = ?", empUpdates);
         jdbc.batchUpdate("insert into employment (person_id, role_id, org_unit_id, manager_id, start_date, end_date,"
                 + " source_system) values (?, ?, ?, ?, ?, ?, ?)", empInserts);
+        personsChanged(ctx.system(), accepted.stream().map(i -> personId(resolutions.get(i.record().externalId()))).toList());
+    }
+
+    private void personsChanged(String system, List<String> personIds) {
+        if (!personIds.isEmpty()) {
+            changeListeners.forEach(l -> l.personsChanged(system, personIds));
+        }
     }
 
     /**
@@ -238,6 +247,7 @@ public class WorkerStore implements EntityHandler<WorkerRecord> {
         }
         jdbc.batchUpdate("update identity_link set active = false where system = ? and external_id = ?", linkUpdates);
         deactivateOrphans(persons, "deleted");
+        personsChanged(ctx.system(), persons);
     }
 
     /** People whose every source link is inactive take the given status; people still known elsewhere keep theirs. */
@@ -278,6 +288,7 @@ public class WorkerStore implements EntityHandler<WorkerRecord> {
             jdbc.update("update identity_link set active = false where system = ? and active = true"
                     + " and (last_seen_run is null or last_seen_run <> ?)", ctx.system(), ctx.runId());
             deactivateOrphans(missing, "inactive");
+            personsChanged(ctx.system(), missing);
             out.deactivated += missing.size();
         }
     }

@@ -6,7 +6,7 @@ import java.util.Collection;
 import java.util.regex.Pattern;
 
 /** Keeps secrets out of log lines and exception messages. */
-final class Redaction {
+public final class Redaction {
 
     static final String MASK = "***";
 
@@ -18,7 +18,7 @@ final class Redaction {
     }
 
     /** The URL without user info and with the values of secret-looking query parameters masked. */
-    static String url(HttpUrl url) {
+    public static String url(HttpUrl url) {
         HttpUrl.Builder builder = url.newBuilder().username("").password("");
         for (String name : url.queryParameterNames()) {
             if (SECRET_PARAM.matcher(name).matches()) {

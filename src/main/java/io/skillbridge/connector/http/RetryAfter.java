@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** The {@code Retry-After} header (RFC 9110 section 10.2.3): delay seconds or an HTTP-date. */
-final class RetryAfter {
+public final class RetryAfter {
 
     private RetryAfter() {
     }
@@ -16,7 +16,7 @@ final class RetryAfter {
      * @return the wait the server asks for (never negative), or {@code null} when the header is absent or unreadable,
      *         so that the caller falls back to its own backoff
      */
-    static Duration parse(String header, Instant now) {
+    public static Duration parse(String header, Instant now) {
         if (header == null || header.isBlank()) {
             return null;
         }

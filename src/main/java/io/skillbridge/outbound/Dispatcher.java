@@ -1,0 +1,244 @@
+package io.skillbridge.outbound;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.skillbridge.canonical.Sql;
+import io.skillbridge.canonical.WorkerRecord;
+import io.skillbridge.canonical.mapping.MappingException;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Delivers committed outbox rows: woken by each commit that wrote rows and polling for retries that fell due. A
+ * failed attempt is retried with exponential backoff (or after the server's {@code Retry-After}) until the target's
+ * last attempt, then the row is dead and waits for a replay. Rows are read back from the store, so a process that
+ * stopped between the commit and the delivery delivers them at its next start, under the same idempotency key.
+ */
+@Component
+public class Dispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    private static final int BATCH = 200;
+    private static final Duration MAX_WAIT = Duration.ofHours(1);
+    private static final String COLUMNS = "id, event, target_id, person_id, payload, body, idempotency_key, attempts,"
+            + " created_at";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Targets targets;
+    private final DeliveryRenderer renderer;
+    private final HttpPush http;
+    private final OutboxSignal signal;
+    private final long pollMs;
+    private final ExecutorService senders;
+    private final Thread loop = new Thread(this::run, "outbox-dispatcher");
+    private volatile boolean running = true;
+
+    public Dispatcher(JdbcTemplate jdbc, TransactionTemplate tx, Targets targets, DeliveryRenderer renderer, HttpPush http,
+                      OutboxSignal signal, @Value("${skillbridge.outbound.poll-ms:1000}") long pollMs,
+                      @Value("${skillbridge.outbound.senders:4}") int senders) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.targets = targets;
+        this.renderer = renderer;
+        this.http = http;
+        this.signal = signal;
+        this.pollMs = pollMs;
+        this.senders = Executors.newFixedThreadPool(senders, r -> {
+            Thread t = new Thread(r, "outbox-sender");
+            t.setDaemon(true);
+            return t;
+        });
+        loop.setDaemon(true);
+    }
+
+    /** Only once the hub is up: connectors, targets and the schema are all in place by then. */
+    @EventListener(ApplicationReadyEvent.class)
+    public void start() {
+        loop.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        running = false;
+        loop.interrupt();
+        senders.shutdownNow();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                while (drain() > 0) {
+                    // a full batch may have more behind it
+                }
+                signal.await(pollMs);
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("outbox dispatch failed; retried at the next poll: {}", e.toString());
+                try {
+                    Thread.sleep(pollMs);
+                } catch (InterruptedException stop) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Delivers one batch of due rows, several targets and persons at once. @return how many rows were due */
+    int drain() throws InterruptedException {
+        List<DeliveryRenderer.Row> due = jdbc.query("select " + COLUMNS + " from outbox where status = 'pending'"
+                + " and next_attempt_at <= ? order by id fetch first " + BATCH + " rows only", (rs, n) -> row(rs), Sql.now());
+        List<Future<?>> sent = new ArrayList<>();
+        for (DeliveryRenderer.Row r : due) {
+            sent.add(senders.submit(() -> deliver(r)));
+        }
+        for (Future<?> f : sent) {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                log.warn("delivery failed unexpectedly: {}", e.getCause().toString());
+            }
+        }
+        return due.size();
+    }
+
+    private void deliver(DeliveryRenderer.Row row) {
+        Target target = targets.find(row.targetId()).orElse(null);
+        if (target == null) {
+            finish(row, "dead", null, "target " + row.targetId() + " is no longer configured");
+            return;
+        }
+        boolean writeBack = OutboundEvents.PROFILE_UPDATED.equals(row.event()) && target.mapping() != null;
+        String body = row.body();
+        if (body == null) {
+            if (writeBack && newerPending(row)) {
+                finish(row, "superseded", null, null);
+                return;
+            }
+            JsonNode rendered;
+            try {
+                rendered = renderer.render(target, row);
+            } catch (MappingException e) {
+                finish(row, "dead", null, "mapping " + target.mapping() + ": " + e.getMessage());
+                return;
+            }
+            if (rendered == null || rendered.isNull()) {
+                finish(row, "unchanged", null, null);
+                return;
+            }
+            body = rendered.toString();
+            String hash = WorkerRecord.sha256(body);
+            if (writeBack && hash.equals(lastSent(target.id(), row.personId()))) {
+                finish(row, "unchanged", null, null);
+                return;
+            }
+            // kept before sending: a retry, even after a crash, sends these very bytes under the same key
+            jdbc.update("update outbox set body = ?, body_hash = ? where id = ?", body, hash, row.id());
+        }
+        HttpPush.Outcome outcome = http.send(target, externalId(target, row.personId()), row.event(),
+                row.idempotencyKey(), body);
+        int attempts = row.attempts() + 1;
+        if (outcome.delivered()) {
+            String sentBody = body;
+            tx.executeWithoutResult(s -> {
+                jdbc.update("update outbox set status = 'delivered', attempts = ?, last_status = ?, last_error = null,"
+                        + " finished_at = ? where id = ?", attempts, outcome.status(), Sql.now(), row.id());
+                if (writeBack) {
+                    remember(target.id(), row.personId(), WorkerRecord.sha256(sentBody));
+                }
+            });
+        } else if (outcome.retryable() && attempts < target.maxAttempts()) {
+            Duration wait = outcome.retryAfter() != null ? min(outcome.retryAfter(), MAX_WAIT) : backoff(target.backoffMs(), attempts);
+            jdbc.update("update outbox set attempts = ?, last_status = ?, last_error = ?, next_attempt_at = ? where id = ?",
+                    attempts, outcome.status(), truncate(outcome.error()), Sql.ts(Instant.now().plus(wait)), row.id());
+        } else {
+            jdbc.update("update outbox set status = 'dead', attempts = ?, last_status = ?, last_error = ?,"
+                    + " finished_at = ? where id = ?", attempts, outcome.status(), truncate(outcome.error()), Sql.now(), row.id());
+            log.warn("delivery {} to {} is dead after {} attempts: {}", row.id(), target.id(), attempts, outcome.error());
+        }
+    }
+
+    /**
+     * Puts a dead or delivered row back in the queue, with the same body and idempotency key.
+     *
+     * @return false when the row is still pending (or does not exist)
+     */
+    public boolean replay(long id) {
+        boolean replayed = jdbc.update("update outbox set status = 'pending', attempts = 0, next_attempt_at = ?,"
+                + " finished_at = null where id = ? and status in ('dead', 'delivered')", Sql.now(), id) > 0;
+        if (replayed) {
+            signal.wake();
+        }
+        return replayed;
+    }
+
+    /** A write-back renders the person as they stand: an older pending row adds nothing a newer one will not send. */
+    private boolean newerPending(DeliveryRenderer.Row row) {
+        return jdbc.queryForObject("select count(*) from outbox where target_id = ? and person_id = ? and event = ?"
+                + " and status = 'pending' and id > ?", Integer.class, row.targetId(), row.personId(), row.event(), row.id()) > 0;
+    }
+
+    private String lastSent(String targetId, String personId) {
+        return jdbc.queryForList("select body_hash from outbound_state where target_id = ? and person_id = ?", String.class,
+                targetId, personId).stream().findFirst().orElse(null);
+    }
+
+    private void remember(String targetId, String personId, String hash) {
+        jdbc.update("merge into outbound_state t using (values (cast(? as varchar(100)), cast(? as varchar(36)),"
+                + " cast(? as varchar(64)), cast(? as timestamp with time zone))) as s (target_id, person_id, body_hash, sent_at)"
+                + " on t.target_id = s.target_id and t.person_id = s.person_id"
+                + " when matched then update set body_hash = s.body_hash, sent_at = s.sent_at"
+                + " when not matched then insert (target_id, person_id, body_hash, sent_at)"
+                + " values (s.target_id, s.person_id, s.body_hash, s.sent_at)", targetId, personId, hash, Sql.now());
+    }
+
+    private String externalId(Target target, String personId) {
+        if (target.system() == null || personId == null) {
+            return null;
+        }
+        return jdbc.queryForList("select external_id from identity_link where person_id = ? and system = ? and active = true"
+                + " order by created_at", String.class, personId, target.system()).stream().findFirst().orElse(null);
+    }
+
+    private void finish(DeliveryRenderer.Row row, String status, Integer httpStatus, String error) {
+        jdbc.update("update outbox set status = ?, last_status = ?, last_error = ?, finished_at = ? where id = ?",
+                status, httpStatus, truncate(error), Sql.now(), row.id());
+    }
+
+    /** Exponential from the target's backoff, with "equal jitter" so that a target's retries do not come in lockstep. */
+    static Duration backoff(long backoffMs, int attempts) {
+        long exponential = Math.min(MAX_WAIT.toMillis(), backoffMs << Math.min(attempts - 1, 20));
+        return Duration.ofMillis(exponential / 2 + ThreadLocalRandom.current().nextLong(exponential / 2 + 1));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
+    }
+
+    private static String truncate(String error) {
+        return error == null || error.length() <= 4000 ? error : error.substring(0, 4000);
+    }
+
+    private static DeliveryRenderer.Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new DeliveryRenderer.Row(rs.getLong("id"), rs.getString("event"), rs.getString("target_id"),
+                rs.getString("person_id"), rs.getString("payload"), rs.getString("body"), rs.getString("idempotency_key"),
+                rs.getInt("attempts"), Sql.instant(rs, "created_at").toString());
+    }
+}

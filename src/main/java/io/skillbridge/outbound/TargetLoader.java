@@ -1,0 +1,214 @@
+package io.skillbridge.outbound;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.skillbridge.canonical.mapping.MappingService;
+import io.skillbridge.system.Secrets;
+import okhttp3.HttpUrl;
+import org.springframework.core.env.PropertyResolver;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Reads and validates the target files under {@code config/targets/} the way connector files are: every key checked
+ * against its kind, secrets only as references, the mapping compiled, and every problem reported at once with the
+ * file and the field before anything is delivered.
+ */
+public class TargetLoader {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+    private static final Set<String> COMMON = Set.of("id", "kind", "description", "enabled", "system", "events",
+            "maxAttempts", "backoffMs");
+    private static final Map<Target.Kind, Set<String>> KEYS = Map.of(
+            Target.Kind.HTTP_PUSH, Set.of("url", "method", "mapping", "format", "errorPath", "auth"),
+            Target.Kind.WEBHOOK, Set.of("url", "secret"));
+    private static final Set<String> AUTH_KEYS = Set.of("type", "username", "password", "token", "name", "in", "value",
+            "tokenUrl", "clientId", "clientSecret", "scope");
+    /** Fields whose values are credentials: only {@code ${NAME}} references, resolved when a delivery is sent. */
+    private static final Set<String> SECRETS = Set.of("secret", "auth.password", "auth.token", "auth.value",
+            "auth.clientSecret");
+    private static final Set<String> AUTH_TYPES = Set.of("none", "basic", "bearer", "api-key", "oauth2");
+
+    private final PropertyResolver properties;
+    private final MappingService mappings;
+
+    public TargetLoader(PropertyResolver properties, MappingService mappings) {
+        this.properties = properties;
+        this.mappings = mappings;
+    }
+
+    /** @throws TargetConfigException listing every problem of every file */
+    public List<Target> load(Path dir) {
+        List<Target> targets = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
+                    Target t = read(f, problems);
+                    if (t != null) {
+                        targets.add(t);
+                    }
+                }
+            } catch (IOException e) {
+                problems.add(dir + ": " + e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new TargetConfigException(problems);
+        }
+        return targets;
+    }
+
+    /** @return the target, or null (with its problems added) when it is invalid or disabled */
+    Target read(Path file, List<String> problems) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(file.toFile());
+        } catch (IOException e) {
+            problems.add(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
+            return null;
+        }
+        if (root == null || !root.isObject()) {
+            problems.add(file + ": expected a mapping with kind, url and events");
+            return null;
+        }
+        int before = problems.size();
+        String id = root.path("id").asText(file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
+        if (!ID.matcher(id).matches() || id.startsWith("webhook-")) {
+            problems.add(file + ": target id '" + id + "' must be lower-case letters, digits and dashes, not starting"
+                    + " with 'webhook-' (the API's subscriptions use those)");
+        }
+        String kindName = root.path("kind").asText("");
+        Target.Kind kind = Arrays.stream(Target.Kind.values()).filter(k -> k.wire().equals(kindName)).findFirst().orElse(null);
+        if (kind == null) {
+            problems.add(file + ": field 'kind' is '" + kindName + "'; allowed: "
+                    + Arrays.stream(Target.Kind.values()).map(Target.Kind::wire).collect(Collectors.joining(", ")));
+            return null;
+        }
+        Set<String> allowed = new LinkedHashSet<>(COMMON);
+        allowed.addAll(KEYS.get(kind));
+        root.fieldNames().forEachRemaining(n -> {
+            if (!allowed.contains(n)) {
+                problems.add(file + ": field '" + n + "' is not a field of " + kind.wire() + " (known: " + allowed + ")");
+            }
+        });
+        Map<String, String> settings = new LinkedHashMap<>();
+        root.fields().forEachRemaining(e -> {
+            if (e.getKey().equals("auth")) {
+                e.getValue().fields().forEachRemaining(a -> {
+                    if (!AUTH_KEYS.contains(a.getKey())) {
+                        problems.add(file + ": field 'auth." + a.getKey() + "' is not an auth field (known: " + AUTH_KEYS + ")");
+                    }
+                    settings.put("auth." + a.getKey(), a.getValue().asText());
+                });
+            } else if (e.getValue().isValueNode()) {
+                settings.put(e.getKey(), e.getValue().asText());
+            }
+        });
+        for (Map.Entry<String, String> e : settings.entrySet()) {
+            if (SECRETS.contains(e.getKey())) {
+                if (!Secrets.isReference(e.getValue())) {
+                    problems.add(file + ": field '" + e.getKey() + "' is a secret: give it as ${ENV_NAME}, never as a value in a file");
+                }
+            } else {
+                try {
+                    e.setValue(properties.resolveRequiredPlaceholders(e.getValue()));
+                } catch (IllegalArgumentException ex) {
+                    problems.add(file + ": field '" + e.getKey() + "': " + ex.getMessage());
+                }
+            }
+        }
+        Set<String> events = new LinkedHashSet<>();
+        root.path("events").forEach(n -> events.add(n.asText()));
+        if (events.isEmpty()) {
+            problems.add(file + ": field 'events' is required: a list of " + OutboundEvents.ALL);
+        }
+        events.stream().filter(e -> !OutboundEvents.ALL.contains(e)).forEach(e ->
+                problems.add(file + ": field 'events' names '" + e + "'; known: " + OutboundEvents.ALL));
+        String url = settings.get("url");
+        if (url == null || HttpUrl.parse(url) == null) {
+            problems.add(file + ": field 'url' is required: an http or https URL" + (url == null ? "" : ", got '" + url + "'"));
+        }
+        if (kind == Target.Kind.HTTP_PUSH) {
+            require(file, settings, problems, "mapping");
+            oneOf(file, settings, problems, "method", "PUT", Set.of("PUT", "PATCH", "POST"));
+            oneOf(file, settings, problems, "format", "json", Set.of("json", "form"));
+            oneOf(file, settings, problems, "auth.type", "none", AUTH_TYPES);
+            String auth = settings.getOrDefault("auth.type", "none");
+            switch (auth) {
+                case "basic" -> require(file, settings, problems, "auth.username", "auth.password");
+                case "bearer" -> require(file, settings, problems, "auth.token");
+                case "api-key" -> {
+                    require(file, settings, problems, "auth.name", "auth.value");
+                    oneOf(file, settings, problems, "auth.in", "header", Set.of("header", "query", "form"));
+                }
+                case "oauth2" -> require(file, settings, problems, "auth.tokenUrl", "auth.clientId", "auth.clientSecret");
+                default -> {
+                    // none
+                }
+            }
+        }
+        if (kind == Target.Kind.WEBHOOK) {
+            require(file, settings, problems, "secret");
+        }
+        int maxAttempts = integer(file, settings.getOrDefault("maxAttempts", "8"), "maxAttempts", problems);
+        int backoffMs = integer(file, settings.getOrDefault("backoffMs", "1000"), "backoffMs", problems);
+        if (maxAttempts < 1) {
+            problems.add(file + ": field 'maxAttempts' must be 1 or more");
+        }
+        String mapping = settings.get("mapping");
+        boolean enabled = root.path("enabled").asBoolean(true);
+        if (mapping != null && enabled) {
+            try {
+                mappings.check(mapping);
+            } catch (RuntimeException ex) {
+                problems.add(file + ": field 'mapping': " + ex.getMessage());
+            }
+        }
+        if (problems.size() > before || !enabled) {
+            return null;
+        }
+        return new Target(id, kind, settings.get("system"), Set.copyOf(events), url,
+                settings.getOrDefault("method", kind == Target.Kind.WEBHOOK ? "POST" : "PUT"), mapping,
+                Map.copyOf(settings), maxAttempts, backoffMs);
+    }
+
+    private static void require(Path file, Map<String, String> settings, List<String> problems, String... fields) {
+        for (String f : fields) {
+            if (settings.getOrDefault(f, "").isBlank()) {
+                problems.add(file + ": field '" + f + "' is required");
+            }
+        }
+    }
+
+    private static void oneOf(Path file, Map<String, String> settings, List<String> problems, String field,
+                              String fallback, Set<String> allowed) {
+        String value = settings.getOrDefault(field, fallback);
+        if (!allowed.contains(value)) {
+            problems.add(file + ": field '" + field + "' is '" + value + "'; allowed: " + allowed);
+        }
+    }
+
+    private static int integer(Path file, String value, String field, List<String> problems) {
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            problems.add(file + ": field '" + field + "' must be a whole number, got '" + value + "'");
+            return 0;
+        }
+    }
+}

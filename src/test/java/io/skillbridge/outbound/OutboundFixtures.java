@@ -1,0 +1,54 @@
+package io.skillbridge.outbound;
+
+import io.skillbridge.canonical.Sql;
+import io.skillbridge.skills.evidence.Claim;
+import io.skillbridge.skills.evidence.EvidenceLedger;
+import io.skillbridge.skills.evidence.Origin;
+import io.skillbridge.skills.evidence.SourceKind;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/** People and evidence written the way the sync path writes them, for the outbound tests and the benchmark. */
+public final class OutboundFixtures {
+
+    public static final List<String> TABLES = List.of("outbox", "outbound_state", "assignment", "career_goal",
+            "performance_review", "webhook_subscription", "skill_level_history", "profile_stale", "skill_profile",
+            "skill_evidence", "employment", "identity_link", "person", "job_role");
+
+    /** Yesterday: recent enough that decay leaves levels within their whole level. */
+    public static final Instant OBSERVED = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+
+    private OutboundFixtures() {
+    }
+
+    public static void clean(JdbcTemplate jdbc) {
+        TABLES.forEach(t -> jdbc.update("delete from " + t));
+    }
+
+    /** A person known in the given systems as {@code system=externalId} pairs. */
+    public static void person(JdbcTemplate jdbc, String id, String email, String... identities) {
+        Object now = Sql.now();
+        jdbc.update("insert into person (id, status, given_name, family_name, display_name, work_email, work_email_norm,"
+                + " employee_id, created_at, updated_at) values (?, 'active', ?, 'Test', ?, ?, ?, ?, ?, ?)", id,
+                email.substring(0, email.indexOf('@')), email.substring(0, email.indexOf('@')) + " Test", email, email,
+                "E-" + id, now, now);
+        for (String identity : identities) {
+            String[] pair = identity.split("=");
+            jdbc.update("insert into identity_link (system, external_id, person_id, active, created_at)"
+                    + " values (?, ?, ?, true, ?)", pair[0], pair[1], id, now);
+        }
+    }
+
+    /** One assessment from {@code system} claiming a skill: committed, so the profile recompute follows. */
+    public static void claim(TransactionTemplate tx, EvidenceLedger ledger, String person, String skill, double level,
+                             String system, String ref) {
+        Origin origin = new Origin("evidence", system, ref, null);
+        tx.executeWithoutResult(s -> ledger.replace(List.of(origin), List.of(new Claim(person, skill, level,
+                String.valueOf(level), "canonical", SourceKind.ASSESSMENT, 0.9, OBSERVED,
+                origin)), null));
+    }
+}

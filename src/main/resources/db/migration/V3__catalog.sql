@@ -36,7 +36,7 @@ create index ix_content_source_item on content_source (item_id);
 -- Provider-independent keys that make two sources one item: 'ref:<shared id>' (ISBN, LMS idnumber, catalog code),
 -- 'url:<normalized url>', 'title:<language>:<normalized title>'. See docs/mapping-contract.md.
 create table content_key (
-    match_key        varchar(600)  primary key,
+    match_key        varchar(1100) primary key,
     item_id          varchar(36)   not null references content_item (id)
 );
 create index ix_content_key_item on content_key (item_id);

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every mapping file against its fixtures: {@code fixtures/hris/<vendor>/<entity>[.<case>].json} is mapped with
+ * Every mapping file against its fixtures: {@code fixtures/<domain>/<vendor>/<entity>[.<case>].json} (domains: hris,
+ * lms, content) is mapped with
  * {@code mappings/<vendor>/<entity>.jsonata} and must equal {@code <same name>.expected.json} exactly. A mapping
  * without a fixture pair, or a fixture without its expectation or mapping, fails the build, so the packs cannot drift
  * from their examples.
@@ -25,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MappingFixturesTest {
 
     private static final Path MAPPINGS = Path.of("mappings");
-    private static final Path FIXTURES = Path.of("src/test/resources/fixtures/hris");
+    private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MappingService service = new MappingService(MAPPINGS);
@@ -77,7 +78,7 @@ class MappingFixturesTest {
     private static String mappingFor(Path input) {
         String name = input.getFileName().toString();
         String entity = name.substring(0, name.indexOf('.'));
-        String vendor = FIXTURES.relativize(input.getParent()).toString().replace('\\', '/');
+        String vendor = input.getParent().getFileName().toString();
         return vendor + "/" + entity + ".jsonata";
     }
 

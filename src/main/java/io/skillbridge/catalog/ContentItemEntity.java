@@ -126,7 +126,10 @@ public class ContentItemEntity implements EntityHandler<ContentItemRecord> {
                 sourceUpdates.add(new Object[]{r.provider(), ctx.connectorId(), item.hash(), offered,
                         Sql.ts(r.updatedAt()), seenRun, now, ctx.system(), r.externalId()});
             }
-            skillDeletes.add(new Object[]{itemId, ctx.system()});
+            if (s != null) {
+                // a new source has no tags of its own yet: deleting them would cost a lookup per item for nothing
+                skillDeletes.add(new Object[]{itemId, ctx.system()});
+            }
             if (offered) {
                 for (String key : r.matchKeys()) {
                     if (keys.claim(key, itemId)) {

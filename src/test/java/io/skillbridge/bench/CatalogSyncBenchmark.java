@@ -7,14 +7,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.skillbridge.HubHome;
-import io.skillbridge.SkillbridgeApplication;
 import io.skillbridge.connector.ConnectorRegistry;
 import io.skillbridge.connector.RunMode;
 import io.skillbridge.connector.RunResult;
 import io.skillbridge.skills.taxonomy.Skill;
 import io.skillbridge.skills.taxonomy.TaxonomyLoader;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.charset.StandardCharsets;
@@ -91,10 +89,7 @@ class CatalogSyncBenchmark {
         Path data = Files.createTempDirectory("bench-catalog");
 
         double rawPerSecond = rawLimit(pages);
-        try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(SkillbridgeApplication.class).run(
-                "--server.port=0", "--skillbridge.home=" + home.root(), "--skillbridge.data-dir=" + data,
-                "--skillbridge.demo.enabled=false", "--skillbridge.scheduling.enabled=false",
-                "--skillbridge.http.allow-private-networks=true", "--logging.level.io.skillbridge=WARN")) {
+        try (ConfigurableApplicationContext hub = home.start(data)) {
             ConnectorRegistry registry = hub.getBean(ConnectorRegistry.class);
             registry.trigger("warmup-catalog", RunMode.FULL, "api").get();
             long t0 = System.nanoTime();

@@ -128,10 +128,7 @@ abstract class LearningHub {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
-        r.add("skillbridge.home", () -> home.root().toString());
-        r.add("skillbridge.demo.enabled", () -> "false");
-        r.add("skillbridge.scheduling.enabled", () -> "false");
-        r.add("skillbridge.http.allow-private-networks", () -> "true");
+        home.register(r);
         r.add("TEST_MOODLE_TOKEN", () -> MOODLE_TOKEN);
         r.add("TEST_SCORM_SECRET", () -> "scorm-secret-0001");
         r.add("TEST_LINKEDIN_SECRET", () -> "linkedin-secret-0001");

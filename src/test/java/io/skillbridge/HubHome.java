@@ -29,6 +29,22 @@ public final class HubHome {
         }
     }
 
+    /** A hub on this home as the tests run it: no demo, no schedule, loopback vendors allowed. */
+    public void register(org.springframework.test.context.DynamicPropertyRegistry r) {
+        r.add("skillbridge.home", () -> root.toString());
+        r.add("skillbridge.demo.enabled", () -> "false");
+        r.add("skillbridge.scheduling.enabled", () -> "false");
+        r.add("skillbridge.http.allow-private-networks", () -> "true");
+    }
+
+    /** Starts a hub on this home with its store in {@code dataDir}, the way the benchmarks measure it. */
+    public org.springframework.context.ConfigurableApplicationContext start(Path dataDir) {
+        return new org.springframework.boot.builder.SpringApplicationBuilder(SkillbridgeApplication.class).run(
+                "--server.port=0", "--skillbridge.home=" + root, "--skillbridge.data-dir=" + dataDir,
+                "--skillbridge.demo.enabled=false", "--skillbridge.scheduling.enabled=false",
+                "--skillbridge.http.allow-private-networks=true", "--logging.level.io.skillbridge=WARN");
+    }
+
     public Path root() {
         return root;
     }

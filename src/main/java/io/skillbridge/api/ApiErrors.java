@@ -14,7 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Every API error is JSON: {@code {status, error, message, field}}. */
-@RestControllerAdvice(basePackages = "io.skillbridge.api")
+@RestControllerAdvice(basePackages = {"io.skillbridge.api", "io.skillbridge.catalog"})
 class ApiErrors {
 
     @ExceptionHandler(ApiException.class)

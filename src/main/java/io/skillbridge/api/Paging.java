@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Page parameters checked once, and the envelope every list answers with. */
-record Paging(int page, int size) {
+public record Paging(int page, int size) {
 
     static final int MAX_SIZE = 500;
 
-    static Paging of(int page, int size) {
+    public static Paging of(int page, int size) {
         if (page < 0) {
             throw ApiException.badRequest("page", "page must be 0 or more");
         }
@@ -19,11 +19,11 @@ record Paging(int page, int size) {
         return new Paging(page, size);
     }
 
-    int offset() {
+    public int offset() {
         return page * size;
     }
 
-    Map<String, Object> envelope(List<?> items, long total) {
+    public Map<String, Object> envelope(List<?> items, long total) {
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("items", items);
         b.put("page", page);

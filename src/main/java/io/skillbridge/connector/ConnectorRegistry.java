@@ -4,6 +4,7 @@ import io.skillbridge.canonical.mapping.MappingService;
 import io.skillbridge.connector.file.DropTemplates;
 import io.skillbridge.connector.file.SecretsFunction;
 import io.skillbridge.system.Secrets;
+import io.skillbridge.demo.SimulatedLearningVendors;
 import io.skillbridge.demo.SimulatedVendors;
 import io.skillbridge.system.RunRepository;
 import org.apache.camel.CamelContext;
@@ -46,6 +47,7 @@ public class ConnectorRegistry implements CamelContextConfiguration {
 
     public ConnectorRegistry(Environment env, MappingService mappings, ConnectorRuntime runtime, RunRepository runs, Secrets secrets,
                              org.springframework.beans.factory.ObjectProvider<SimulatedVendors> demo,
+                             org.springframework.beans.factory.ObjectProvider<SimulatedLearningVendors> learningDemo,
                              @Value("${skillbridge.home:.}") String home,
                              @Value("${skillbridge.connectors.dir:}") String connectorsDir,
                              @Value("${skillbridge.scheduling.enabled:true}") boolean scheduling) {
@@ -54,6 +56,7 @@ public class ConnectorRegistry implements CamelContextConfiguration {
         this.secrets = secrets;
         // the demo's connector files name the simulated vendors' URL and credentials: they must be up first
         demo.ifAvailable(vendors -> log.info("demo: simulated vendor APIs at {}", vendors.baseUrl()));
+        learningDemo.ifAvailable(vendors -> log.info("demo: simulated learning APIs at {}", vendors.baseUrl()));
         this.kinds = ConnectorKinds.load(Path.of(home, "routes", "templates"));
         List<String> templateProblems = kinds.values().stream().flatMap(k -> ConnectorKinds.problems(k).stream()).toList();
         if (!templateProblems.isEmpty()) {

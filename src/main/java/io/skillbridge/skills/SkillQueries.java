@@ -2,6 +2,7 @@ package io.skillbridge.skills;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skillbridge.api.ApiException;
+import io.skillbridge.catalog.Recommendations;
 import io.skillbridge.skills.evidence.Evidence;
 import io.skillbridge.skills.evidence.EvidenceLedger;
 import io.skillbridge.skills.index.PersonFacts;
@@ -48,10 +49,12 @@ public class SkillQueries {
     private final GapAnalysis gaps;
     private final TalentSearch search;
     private final JdbcTemplate jdbc;
+    private final Recommendations recommendations;
 
     public SkillQueries(Taxonomy taxonomy, ProficiencyScales scales, ProfileService profiles, RoleCatalog roles,
-                        EvidenceLedger ledger, JdbcTemplate jdbc) {
+                        EvidenceLedger ledger, JdbcTemplate jdbc, Recommendations recommendations) {
         this.jdbc = jdbc;
+        this.recommendations = recommendations;
         this.taxonomy = taxonomy;
         this.scales = scales;
         this.profiles = profiles;
@@ -128,6 +131,8 @@ public class SkillQueries {
                 related.put("level", m.relatedLevel());
                 s.put("creditFromRelated", related);
             }
+            s.put("recommendations", recommendations.forSkill(personId, role.id(), taxonomy.skill(m.skill()).id(), m.current(),
+                    m.required()));
             return s;
         }).toList());
         out.put("met", r.met().stream().map(m -> {

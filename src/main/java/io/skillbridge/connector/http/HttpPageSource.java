@@ -65,6 +65,7 @@ public final class HttpPageSource implements PageSource {
     private final JsonPointer nextLinkPointer;
     private final JsonPointer cursorPointer;
     private final JsonPointer responseCursorPointer;
+    private final JsonPointer errorBodyPointer;
     private final HttpCaller caller;
     private final HttpCaller.Credentials credentials;
     private final ClientCredentials oauth;
@@ -98,6 +99,7 @@ public final class HttpPageSource implements PageSource {
         this.nextLinkPointer = pointer("nextLinkPath", settings.getNextLinkPath());
         this.cursorPointer = pointer("cursorPath", settings.getCursorPath());
         this.responseCursorPointer = pointer("responseCursorPath", settings.getResponseCursorPath());
+        this.errorBodyPointer = pointer("errorBodyPath", settings.getErrorBodyPath());
         if (settings.getPageSize() < 1 && (paging == Paging.OFFSET || paging == Paging.PAGE)) {
             throw new IllegalArgumentException("pageSize must be at least 1");
         }
@@ -285,6 +287,11 @@ public final class HttpPageSource implements PageSource {
             if (body == null || body.isMissingNode()) {
                 throw new IOException("The response from " + Redaction.url(answer.url()) + " is empty, not JSON");
             }
+            if (errorBodyPointer != null && !body.at(errorBodyPointer).isMissingNode()) {
+                // Some APIs report failures inside a 200: read as data, the error would land as an empty page.
+                throw new IOException("The response from " + Redaction.url(answer.url()) + " is an error (it has "
+                        + settings.getErrorBodyPath() + "): " + caller.snippet(answer.body()));
+            }
             return body;
         } catch (JsonProcessingException e) {
             throw new IOException("The response from " + Redaction.url(answer.url()) + " is not valid JSON: "
@@ -411,7 +418,14 @@ public final class HttpPageSource implements PageSource {
                 case BASIC -> builder.header("Authorization", okhttp3.Credentials.basic(secret("username", settings.getUsername()),
                         secret("password", settings.getPassword()), StandardCharsets.UTF_8));
                 case BEARER -> builder.header("Authorization", "Bearer " + secret("token", settings.getToken()));
-                case API_KEY -> builder.header(settings.getApiKeyHeader(), secret("apiKey", settings.getApiKey()));
+                case API_KEY -> {
+                    String key = secret("apiKey", settings.getApiKey());
+                    if (settings.getApiKeyParam().isEmpty()) {
+                        builder.header(settings.getApiKeyHeader(), key);
+                    } else {
+                        builder.url(request.url().newBuilder().setQueryParameter(settings.getApiKeyParam(), key).build());
+                    }
+                }
                 default -> throw new IllegalStateException(auth.name());
             }
             return builder.build();

@@ -25,6 +25,7 @@ public class HttpPullSettings {
     private String token = "";
     private String apiKeyHeader = "X-API-Key";
     private String apiKey = "";
+    private String apiKeyParam = "";
     private String tokenUrl = "";
     private String clientId = "";
     private String clientSecret = "";
@@ -43,6 +44,7 @@ public class HttpPullSettings {
     private String initialCursor = "";
     private String runAfter = "";
     private String responseCursorPath = "";
+    private String errorBodyPath = "";
     private double requestsPerSecond = 0;
     private int maxRetries = 5;
     private long retryBackoffMs = 500;
@@ -172,6 +174,18 @@ public class HttpPullSettings {
 
     public void setApiKey(String apiKey) {
         this.apiKey = apiKey;
+    }
+
+    /**
+     * The query parameter that carries the API key instead of {@link #getApiKeyHeader()} (Moodle's {@code wstoken});
+     * {@code ""}: the key goes in the header.
+     */
+    public String getApiKeyParam() {
+        return apiKeyParam;
+    }
+
+    public void setApiKeyParam(String apiKeyParam) {
+        this.apiKeyParam = apiKeyParam;
     }
 
     /** The OAuth2 token endpoint. */
@@ -334,6 +348,18 @@ public class HttpPullSettings {
 
     public void setResponseCursorPath(String responseCursorPath) {
         this.responseCursorPath = responseCursorPath;
+    }
+
+    /**
+     * JSON Pointer whose presence in a successful response marks it as an error (Moodle answers a bad token or a
+     * missing capability with HTTP 200 and {@code {"exception": ...}}); {@code ""}: only the status decides.
+     */
+    public String getErrorBodyPath() {
+        return errorBodyPath;
+    }
+
+    public void setErrorBodyPath(String errorBodyPath) {
+        this.errorBodyPath = errorBodyPath;
     }
 
     /** At most this many requests per second; {@code 0}: unlimited. */

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every mapping file against its fixtures: {@code fixtures/{hris,outbound}/<vendor>/<entity>[.<case>].json} is mapped with
+ * Every mapping file against its fixtures: {@code fixtures/<domain>/<vendor>/<entity>[.<case>].json} (domains: hris,
+ * lms, content) is mapped with
  * {@code mappings/<vendor>/<entity>.jsonata} and must equal {@code <same name>.expected.json} exactly. A mapping
  * without a fixture pair, or a fixture without its expectation or mapping, fails the build, so the packs cannot drift
  * from their examples.
@@ -25,9 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MappingFixturesTest {
 
     private static final Path MAPPINGS = Path.of("mappings");
-    /** Inbound mappings (vendor record to canonical record) and outbound ones (hub event to vendor payload). */
-    private static final List<Path> FIXTURES = List.of(Path.of("src/test/resources/fixtures/hris"),
-            Path.of("src/test/resources/fixtures/outbound"));
+    private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MappingService service = new MappingService(MAPPINGS);
@@ -37,7 +36,7 @@ class MappingFixturesTest {
         List<DynamicTest> tests = new ArrayList<>();
         for (Path input : inputs()) {
             String mapping = mappingFor(input);
-            tests.add(DynamicTest.dynamicTest(input.getParent().getParent().relativize(input) + " via " + mapping, () -> {
+            tests.add(DynamicTest.dynamicTest(FIXTURES.relativize(input) + " via " + mapping, () -> {
                 Path expectedFile = expectedFor(input);
                 assertThat(expectedFile).as("expected output next to the fixture").exists();
                 assertThat(MAPPINGS.resolve(mapping)).as("mapping for the fixture").exists();
@@ -68,15 +67,11 @@ class MappingFixturesTest {
     }
 
     private static List<Path> inputs() throws IOException {
-        List<Path> inputs = new ArrayList<>();
-        for (Path root : FIXTURES) {
-            try (Stream<Path> files = Files.walk(root)) {
-                files.filter(p -> p.getFileName().toString().endsWith(".json"))
-                        .filter(p -> !p.getFileName().toString().endsWith(".expected.json"))
-                        .sorted().forEach(inputs::add);
-            }
+        try (Stream<Path> files = Files.walk(FIXTURES)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".json"))
+                    .filter(p -> !p.getFileName().toString().endsWith(".expected.json"))
+                    .sorted().toList();
         }
-        return inputs;
     }
 
     /** {@code workday/rest-worker.terminated.json} is a case of {@code workday/rest-worker.jsonata}. */

@@ -27,7 +27,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The outcome KPIs (definitions in the README's "KPIs" section), as JSON, as a monthly CSV and as an SVG chart. */
+/**
+ * The outcome KPIs (definitions in the README's "KPIs" section), as JSON, as a monthly CSV and as an SVG chart. The
+ * CSV and SVG mappings declare no {@code produces}: a refused parameter must still reach the caller as a JSON error.
+ */
 @RestController
 @RequestMapping("/api/v1/kpis")
 class KpiController {
@@ -77,7 +80,7 @@ class KpiController {
     }
 
     @Operation(summary = "One KPI month by month over the period, as CSV (one row per month)")
-    @GetMapping(value = "/{name}/export.csv", produces = "text/csv")
+    @GetMapping("/{name}/export.csv")
     ResponseEntity<String> export(@PathVariable String name, @RequestParam(required = false) String from,
                                   @RequestParam(required = false) String to,
                                   @RequestParam(required = false) String orgUnit) {
@@ -99,7 +102,7 @@ class KpiController {
     }
 
     @Operation(summary = "One KPI's headline figure month by month over the period, as an SVG line chart")
-    @GetMapping(value = "/{name}/chart.svg", produces = "image/svg+xml")
+    @GetMapping("/{name}/chart.svg")
     ResponseEntity<String> chart(@PathVariable String name, @RequestParam(required = false) String from,
                                  @RequestParam(required = false) String to,
                                  @RequestParam(required = false) String orgUnit) {

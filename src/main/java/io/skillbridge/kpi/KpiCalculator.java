@@ -13,6 +13,9 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
 
 /**
  * The five outcome KPIs over one snapshot, each one pass over its arrays. The definitions, with their edge cases, are
@@ -116,38 +119,51 @@ public final class KpiCalculator {
     public Proficiency timeToProficiency(Scope scope) {
         int from = KpiSnapshot.day(scope.from());
         int to = KpiSnapshot.day(scope.to());
-        int starts = 0;
-        int without = 0;
-        IntList all = new IntList();
-        Map<String, IntList> byPath = new LinkedHashMap<>();
-        for (String path : new String[]{"none", "assigned", "self-directed", "blended"}) {
-            byPath.put(path, new IntList());
-        }
-        for (int p = 0; p < s.people(); p++) {
+        ProficiencyTally t = overPeople(ProficiencyTally::new, (tally, p) -> {
             for (int r = s.rowFrom[p]; r < s.rowFrom[p + 1]; r = stintEnd(p, r) + 1) {
                 int start = s.rowStart[r];
                 if (start < from || start > to || s.rowRole[r] < 0 || !scope.covers(s.rowOrg[r])) {
                     continue;
                 }
-                starts++;
+                tally.starts++;
                 RoleProfile role = s.roleProfiles[s.rowRole[r]];
                 if (role == null || !role.assessable()) {
-                    without++;
+                    tally.without++;
                     continue;
                 }
                 int last = Math.min(s.rowEnd[stintEnd(p, r)], s.asOf);
                 int reachedOn = proficientOn(p, role, start, last);
                 if (reachedOn >= 0) {
-                    all.add(reachedOn - start);
-                    byPath.get(learningPath(p, start, reachedOn)).add(reachedOn - start);
+                    tally.all.add(reachedOn - start);
+                    tally.byPath[learningPath(p, start, reachedOn)].add(reachedOn - start);
                 }
             }
-        }
+        }, ProficiencyTally::merge);
         Map<String, PathStat> paths = new LinkedHashMap<>();
-        byPath.forEach((path, days) -> paths.put(path, new PathStat(days.size(), days.percentile(0.5),
-                days.percentile(0.75))));
-        return new Proficiency(starts, without, all.size(), starts - without - all.size(), all.percentile(0.5),
-                all.percentile(0.75), paths);
+        for (int i = 0; i < PATHS.length; i++) {
+            IntList days = t.byPath[i];
+            paths.put(PATHS[i], new PathStat(days.size(), days.percentile(0.5), days.percentile(0.75)));
+        }
+        return new Proficiency(t.starts, t.without, t.all.size(), t.starts - t.without - t.all.size(),
+                t.all.percentile(0.5), t.all.percentile(0.75), paths);
+    }
+
+    /** What the stints of a share of the people added up to. */
+    private static final class ProficiencyTally {
+        int starts;
+        int without;
+        final IntList all = new IntList();
+        final IntList[] byPath = {new IntList(), new IntList(), new IntList(), new IntList()};
+
+        ProficiencyTally merge(ProficiencyTally o) {
+            starts += o.starts;
+            without += o.without;
+            all.addAll(o.all);
+            for (int i = 0; i < byPath.length; i++) {
+                byPath[i].addAll(o.byPath[i]);
+            }
+            return this;
+        }
     }
 
     /** The last row of the person's run of contiguous rows in the same role that {@code r} starts. */
@@ -202,7 +218,10 @@ public final class KpiCalculator {
         return -1;
     }
 
-    private String learningPath(int p, int from, int to) {
+    /** The learning paths, indexed as {@link #learningPath} answers. */
+    private static final String[] PATHS = {"none", "assigned", "self-directed", "blended"};
+
+    private int learningPath(int p, int from, int to) {
         int voluntary = 0;
         int assigned = 0;
         for (int l = s.learningFrom[p]; l < s.learningFrom[p + 1]; l++) {
@@ -215,9 +234,9 @@ public final class KpiCalculator {
             }
         }
         if (voluntary > 0) {
-            return assigned > 0 ? "blended" : "self-directed";
+            return assigned > 0 ? 3 : 2;
         }
-        return assigned > 0 ? "assigned" : "none";
+        return assigned > 0 ? 1 : 0;
     }
 
     public Retention retention(Scope scope) {
@@ -255,25 +274,27 @@ public final class KpiCalculator {
     public GapClosure gapClosure(Scope scope) {
         int from = KpiSnapshot.day(scope.from());
         int to = KpiSnapshot.day(scope.to());
-        Sums[] start = coverageOn(from, scope);
-        Sums[] end = coverageOn(to, scope);
+        Coverages c = overPeople(Coverages::new, (sums, p) -> {
+            sums.add(p, from, scope, sums.start);
+            sums.add(p, to, scope, sums.end);
+        }, Coverages::merge);
         List<Breakdown> byOrg = new ArrayList<>();
         for (int o = 0; o < s.orgIds.length; o++) {
-            if (start[0].count[o] + end[0].count[o] > 0) {
-                byOrg.add(breakdown(s.orgIds[o], s.orgNames[o], start[0], end[0], o));
+            if (c.start[0].count[o] + c.end[0].count[o] > 0) {
+                byOrg.add(breakdown(s.orgIds[o], s.orgNames[o], c.start[0], c.end[0], o));
             }
         }
         List<Breakdown> bySkill = new ArrayList<>();
         for (int k = 0; k < taxonomy.size(); k++) {
-            if (start[1].count[k] + end[1].count[k] > 0) {
+            if (c.start[1].count[k] + c.end[1].count[k] > 0) {
                 Skill skill = taxonomy.skill(k);
-                bySkill.add(breakdown(skill.id(), skill.label(), start[1], end[1], k));
+                bySkill.add(breakdown(skill.id(), skill.label(), c.start[1], c.end[1], k));
             }
         }
-        Double a = start[2].mean(0);
-        Double b = end[2].mean(0);
-        return new GapClosure(new Coverage(scope.from(), start[2].count[0], a),
-                new Coverage(scope.to(), end[2].count[0], b), change(a, b), byOrg, bySkill);
+        Double a = c.start[2].mean(0);
+        Double b = c.end[2].mean(0);
+        return new GapClosure(new Coverage(scope.from(), c.start[2].count[0], a),
+                new Coverage(scope.to(), c.end[2].count[0], b), change(a, b), byOrg, bySkill);
     }
 
     private static Breakdown breakdown(String id, String name, Sums start, Sums end, int i) {
@@ -282,37 +303,65 @@ public final class KpiCalculator {
         return new Breakdown(id, name, start.count[i], a, end.count[i], b, change(a, b));
     }
 
-    /** Coverage sums on a day: by org unit, by skill (credit x 100), and overall, as the gap analysis scores them. */
-    private Sums[] coverageOn(int day, Scope scope) {
-        Sums byOrg = new Sums(s.orgIds.length);
-        Sums bySkill = new Sums(taxonomy.size());
-        Sums total = new Sums(1);
-        for (int p = 0; p < s.people(); p++) {
+    /** Coverage sums at the period's start and end: by org unit, by skill (credit x 100), and overall. */
+    private final class Coverages {
+        final Sums[] start = {new Sums(s.orgIds.length), new Sums(taxonomy.size()), new Sums(1)};
+        final Sums[] end = {new Sums(s.orgIds.length), new Sums(taxonomy.size()), new Sums(1)};
+
+        /** The person's coverage of their role on a day, as the gap analysis scores it. */
+        void add(int p, int day, Scope scope, Sums[] into) {
             int row = s.rowOn(p, day);
             if (row < 0 || s.rowRole[row] < 0 || !scope.covers(s.rowOrg[row])) {
-                continue;
+                return;
             }
             RoleProfile role = s.roleProfiles[s.rowRole[row]];
             if (role == null || !role.assessable()) {
-                continue;
+                return;
             }
             GapAnalysis.Result result = gaps.analyse(s.profileOn(p, day), role);
-            total.add(0, result.coverage());
+            into[2].add(0, result.coverage());
             if (s.rowOrg[row] >= 0) {
-                byOrg.add(s.rowOrg[row], result.coverage());
+                into[0].add(s.rowOrg[row], result.coverage());
             }
             for (GapAnalysis.Met m : result.met()) {
                 if (m.importance() > 0) {
-                    bySkill.add(m.skill(), 100);
+                    into[1].add(m.skill(), 100);
                 }
             }
             for (GapAnalysis.Missing m : result.missing()) {
                 if (m.importance() > 0) {
-                    bySkill.add(m.skill(), 100 * m.credit());
+                    into[1].add(m.skill(), 100 * m.credit());
                 }
             }
         }
-        return new Sums[]{byOrg, bySkill, total};
+
+        Coverages merge(Coverages o) {
+            for (int i = 0; i < start.length; i++) {
+                start[i].addAll(o.start[i]);
+                end[i].addAll(o.end[i]);
+            }
+            return this;
+        }
+    }
+
+    private interface PersonWork<A> {
+        void run(A tally, int person);
+    }
+
+    /**
+     * Runs a per-person pass in slices of the people on the common fork-join pool and merges what each slice
+     * tallied: time to proficiency and coverage are the two passes heavy enough to gain from every core.
+     */
+    private <A> A overPeople(Supplier<A> fresh, PersonWork<A> work, BinaryOperator<A> merge) {
+        int n = s.people();
+        int slices = Math.max(1, Math.min(n / 1000, 4 * Runtime.getRuntime().availableProcessors()));
+        return IntStream.range(0, slices).parallel().mapToObj(slice -> {
+            A tally = fresh.get();
+            for (int p = (int) ((long) n * slice / slices); p < (long) n * (slice + 1) / slices; p++) {
+                work.run(tally, p);
+            }
+            return tally;
+        }).reduce(merge).orElseGet(fresh);
     }
 
     public Mobility mobility(Scope scope) {
@@ -398,6 +447,13 @@ public final class KpiCalculator {
             count[i]++;
         }
 
+        void addAll(Sums o) {
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += o.sum[i];
+                count[i] += o.count[i];
+            }
+        }
+
         Double mean(int i) {
             return count[i] == 0 ? null : round1(sum[i] / count[i]);
         }
@@ -417,6 +473,12 @@ public final class KpiCalculator {
 
         int size() {
             return size;
+        }
+
+        void addAll(IntList o) {
+            for (int i = 0; i < o.size; i++) {
+                add(o.values[i]);
+            }
         }
 
         /** The value at rank ceil(q x n) of the sorted values; null when empty. */

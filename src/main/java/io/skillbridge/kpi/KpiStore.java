@@ -73,8 +73,10 @@ public class KpiStore {
         });
         int[] ordinal = {-1};
         String[] lastSkill = {null};
-        // in time order, so that of two changes on one day the later one is the day's level
-        jdbc.query("select person_id, skill_id, level, changed_at from skill_level_history order by changed_at", rs -> {
+        // in the order the rows were written, which for this append-only table is the order the changes happened (an
+        // "order by changed_at" costs the database a sort of the whole history): of two changes on one day the later
+        // one is the day's level
+        jdbc.query("select person_id, skill_id, level, changed_at from skill_level_history", rs -> {
             String skill = rs.getString(2);
             if (!skill.equals(lastSkill[0])) {
                 lastSkill[0] = skill;

@@ -95,6 +95,28 @@ class SkillsJourneyIT {
                 """.formatted(vendors.port()));
     }
 
+    static {
+        home.write("mappings/acme/job-profile.jsonata", """
+                {
+                  "externalId": code, "title": name,
+                  "requirements": [skills.{ "skill": name, "level": proficiency, "scale": "workday-skill-rating",
+                                            "importance": weight }]
+                }
+                """);
+        home.write("config/connectors/acme-job-profiles.yaml", """
+                kind: http-pull
+                description: Acme's job profiles, with the skills each requires
+                parameters:
+                  system: acme
+                  entity: role
+                  mapping: acme/job-profile.jsonata
+                  baseUrl: http://127.0.0.1:%d
+                  path: /job-profiles
+                  recordsPath: /profiles
+                  recordIdField: code
+                """.formatted(vendors.port()));
+    }
+
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
         r.add("skillbridge.home", () -> home.root().toString());
@@ -329,5 +351,33 @@ class SkillsJourneyIT {
         assertThat(run("skillcheck-assessments").path("updated").asInt()).isZero();
         assertThat(jdbc.queryForObject("select count(*) from skill_level_history where person_id = ?", Integer.class, cy))
                 .isEqualTo(8);
+    }
+
+    @Test
+    @Order(7)
+    void aJobProfileCarriesItsRequirementsUnlessTheRolesFileNamesTheRole() {
+        vendors.stubFor(get(urlPathEqualTo("/job-profiles")).willReturn(okJson("""
+                {"profiles": [
+                  {"code": "SUPENG", "name": "Support Engineer", "skills": [
+                    {"name": "SQL", "proficiency": "Proficient", "weight": 4},
+                    {"name": "Technical Product Support", "proficiency": "Advanced"}]},
+                  {"code": "CSM", "name": "Customer Success Manager", "skills": [
+                    {"name": "SQL", "proficiency": "Expert", "weight": 5}]},
+                  {"code": "ASTRO", "name": "Astronaut", "skills": [{"name": "Zero-G Welding", "proficiency": "Expert"}]}
+                ]}""")));
+
+        JsonNode result = run("acme-job-profiles");
+
+        assertThat(result.path("failed").asInt()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select reason from dead_letter where connector_id = 'acme-job-profiles'", String.class))
+                .contains("'Zero-G Welding' is not a skill of the taxonomy");
+        JsonNode engineer = getJson("/api/v1/roles/acme:SUPENG/requirements");
+        assertThat(engineer.path("requirementsFrom").asText()).isEqualTo("connector");
+        assertThat(engineer.path("skills")).extracting(r -> r.path("skill").asText() + "@" + r.path("requiredLevel").asDouble()
+                + "x" + r.path("importance").asDouble()).containsExactlyInAnyOrder("sql@3.0x4.0", "technical-product-support@4.0x3.0");
+        // the roles file names the Customer Success Manager by title: IT's curated list wins over the vendor's
+        assertThat(getJson("/api/v1/roles/acme:CSM/requirements").path("requirementsFrom").asText()).isEqualTo("config");
+        String cy = personId("cy@acme.example");
+        assertThat(getJson("/api/v1/persons/" + cy + "/gap?role=acme:SUPENG").path("requirementCount").asInt()).isEqualTo(2);
     }
 }

@@ -196,7 +196,8 @@ class OutboundWritebackIT {
         @SuppressWarnings("unchecked")
         Map<String, Object> replayed = http.postForObject("/api/v1/deliveries/" + dead.get("ID") + "/replay", null, Map.class);
 
-        assertThat(replayed).containsEntry("status", "pending");
+        // the dispatcher is woken by the replay and may have delivered it before the answer is written
+        assertThat(replayed.get("status")).isIn("pending", "delivered");
         await().atMost(Duration.ofSeconds(10)).until(() -> "delivered".equals(jdbc.queryForObject(
                 "select status from outbox where id = ?", String.class, dead.get("ID"))));
         assertThat(writes()).hasSize(4).extracting(r -> r.getHeader("Idempotency-Key"))

@@ -351,6 +351,10 @@ class SkillsJourneyIT {
         assertThat(run("skillcheck-assessments").path("updated").asInt()).isZero();
         assertThat(jdbc.queryForObject("select count(*) from skill_level_history where person_id = ?", Integer.class, cy))
                 .isEqualTo(8);
+        // gains date from the assessment, the withdrawal from when the hub learned of it
+        assertThat(jdbc.queryForList("select changed_at from skill_level_history where person_id = ? and level > 0",
+                java.time.OffsetDateTime.class, cy)).extracting(java.time.OffsetDateTime::toInstant)
+                .containsOnly(TODAY.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()).hasSize(4);
     }
 
     @Test

@@ -260,9 +260,13 @@ public class ProfileService {
         }));
         before.forEach((k, old) -> changes.computeIfAbsent(k.substring(0, k.indexOf('\u0000')), p -> new ArrayList<>())
                 .add(new ProfileChangeListener.LevelChange(k.substring(k.indexOf('\u0000') + 1), old, 0)));
+        Map<String, Instant> lastChange = new HashMap<>();
+        Sql.forEachIn(jdbc, "select h.person_id, h.skill_id, max(h.changed_at) as at from skill_level_history h"
+                + " join unnest(?) as k(v) on h.person_id = k.v group by h.person_id, h.skill_id", null, changes.keySet(),
+                rs -> lastChange.put(rs.getString(1) + "\u0000" + rs.getString(2), Sql.instant(rs, "at")));
         List<Object[]> history = new ArrayList<>();
         changes.forEach((person, list) -> list.forEach(c -> history.add(new Object[]{person, c.skillId(), c.after(),
-                Sql.ts(at)})));
+                Sql.ts(changedAt(c, computed.get(person), lastChange.get(person + "\u0000" + c.skillId()), at))})));
         jdbc.batchUpdate("insert into skill_level_history (person_id, skill_id, level, changed_at) values (?, ?, ?, ?)",
                 history);
         if (!changes.isEmpty()) {
@@ -275,6 +279,23 @@ public class ProfileService {
                 l.level(), l.confidence(), l.evidenceCount(), Sql.ts(at)})));
         jdbc.batchUpdate("insert into skill_profile (person_id, skill_id, level, confidence, evidence_count, computed_at)"
                 + " values (?, ?, ?, ?, ?, ?)", rows);
+    }
+
+    /**
+     * When a level was reached: a gain dates from the evidence that decides it (a course completed in March raised
+     * the level in March, even if the hub learned of it in June), so time-to-proficiency measures the person, not the
+     * sync schedule; a loss (withdrawal, decay) dates from now. Never earlier than the skill's last recorded change,
+     * so each skill's history stays in time order.
+     */
+    private static Instant changedAt(ProfileChangeListener.LevelChange c, Map<String, SkillLevel> levels, Instant last,
+                                     Instant now) {
+        Instant at = now;
+        SkillLevel level = levels == null ? null : levels.get(c.skillId());
+        if (level != null && (c.before() == null || c.after() > c.before())) {
+            at = level.contributions().stream().filter(p -> p.part() == ProfileCalculator.Part.DECIDES)
+                    .map(p -> p.evidence().observedAt()).filter(o -> o.isBefore(now)).findFirst().orElse(now);
+        }
+        return last != null && at.isBefore(last) ? last : at;
     }
 
     /**

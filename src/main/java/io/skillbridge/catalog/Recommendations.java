@@ -1,9 +1,14 @@
 package io.skillbridge.catalog;
 
+import io.skillbridge.connector.SyncRunFinished;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The content that best closes one missing skill of a person's gap to a role: items teaching the skill above the
@@ -27,7 +34,14 @@ public class Recommendations {
     /** Candidates read per skill before ranking; a skill with more items keeps its most confident matches. */
     static final int CANDIDATES = 500;
 
+    /** How long the catalog's answers for a skill are reused: catalog and completions change by sync, not by click. */
+    static final Duration FRESH = Duration.ofMinutes(5);
+
     private final JdbcTemplate jdbc;
+    /** The active items teaching a skill, most confident first; shared by every person's gap. */
+    private final Map<String, Cached<List<Candidate>>> candidates = new ConcurrentHashMap<>();
+    /** The items people in a role completed for a skill. */
+    private final Map<String, Cached<List<Map<String, Object>>>> completedInRole = new ConcurrentHashMap<>();
 
     public Recommendations(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -36,31 +50,83 @@ public class Recommendations {
     private record Candidate(Map<String, Object> item, double taught, Integer minutes, String modality) {
     }
 
-    public Map<String, Object> forSkill(String personId, String roleId, String skillId, double current, double required) {
+    private record Cached<T>(T value, Instant at) {
+        boolean fresh() {
+            return at.plus(FRESH).isAfter(Instant.now());
+        }
+    }
+
+    /** A sync may have changed the catalog, the completions or who holds which role. */
+    @EventListener
+    public void on(SyncRunFinished run) {
+        candidates.clear();
+        completedInRole.clear();
+    }
+
+    /**
+     * Recommendations for one person's gap to one role: what the person completed and prefers is read once, the
+     * catalog's answers per skill come from a short-lived cache, so a gap of ten missing skills is not forty queries.
+     */
+    public Recommender forGap(String personId, String roleId) {
         Set<String> done = new HashSet<>(jdbc.queryForList("select content_item_id from learning_record where person_id = ?"
                 + " and content_item_id is not null and status in ('completed', 'passed')", String.class, personId));
-        List<String> preferred = preferredModalities(personId);
-        List<Candidate> candidates = new ArrayList<>();
+        return new Recommender(roleId, done, preferredModalities(personId));
+    }
+
+    /** One person's recommendations, skill by skill. */
+    public final class Recommender {
+
+        private final String roleId;
+        private final Set<String> done;
+        private final List<String> preferred;
+
+        private Recommender(String roleId, Set<String> done, List<String> preferred) {
+            this.roleId = roleId;
+            this.done = done;
+            this.preferred = preferred;
+        }
+
+        public Map<String, Object> forSkill(String skillId, double current, double required) {
+            List<Candidate> open = new ArrayList<>();
+            for (Candidate c : cached(candidates, skillId, () -> candidates(skillId))) {
+                if (c.taught() > current && !done.contains((String) c.item().get("id"))) {
+                    open.add(c);
+                }
+            }
+            open.sort(Comparator.comparingDouble((Candidate c) -> levelFit(c.taught(), required))
+                    .thenComparingInt(c -> rank(preferred, c.modality()))
+                    .thenComparingInt(c -> c.minutes() == null ? Integer.MAX_VALUE : c.minutes())
+                    .thenComparing(c -> (String) c.item().get("id")));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("items", open.stream().limit(LIMIT).map(Candidate::item).toList());
+            out.put("completedInRole", cached(completedInRole, roleId + "\u0000" + skillId,
+                    () -> completedInRole(roleId, skillId)));
+            return out;
+        }
+    }
+
+    private static <T> T cached(Map<String, Cached<T>> cache, String key, Supplier<T> load) {
+        Cached<T> c = cache.get(key);
+        if (c == null || !c.fresh()) {
+            c = new Cached<>(load.get(), Instant.now());
+            cache.put(key, c);
+        }
+        return c.value();
+    }
+
+    private List<Candidate> candidates(String skillId) {
+        List<Candidate> found = new ArrayList<>();
         jdbc.query("select " + CatalogQueries.ITEM_COLUMNS + ", max(cs.level) as taught from content_item i"
                 + " join content_skill cs on cs.item_id = i.id where cs.skill_id = ? and i.active group by "
                 + CatalogQueries.ITEM_COLUMNS + " order by max(cs.confidence) desc, i.id fetch first " + CANDIDATES
                 + " rows only", rs -> {
                     double taught = rs.getDouble("taught");
-                    if (taught > current && !done.contains(rs.getString("id"))) {
-                        Map<String, Object> item = CatalogQueries.item(rs);
-                        item.put("levelTaught", taught);
-                        candidates.add(new Candidate(item, taught, (Integer) rs.getObject("duration_minutes"),
-                                rs.getString("modality")));
-                    }
+                    Map<String, Object> item = CatalogQueries.item(rs);
+                    item.put("levelTaught", taught);
+                    found.add(new Candidate(Collections.unmodifiableMap(item), taught,
+                            (Integer) rs.getObject("duration_minutes"), rs.getString("modality")));
                 }, skillId);
-        candidates.sort(Comparator.comparingDouble((Candidate c) -> levelFit(c.taught(), required))
-                .thenComparingInt(c -> rank(preferred, c.modality()))
-                .thenComparingInt(c -> c.minutes() == null ? Integer.MAX_VALUE : c.minutes())
-                .thenComparing(c -> (String) c.item().get("id")));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("items", candidates.stream().limit(LIMIT).map(Candidate::item).toList());
-        out.put("completedInRole", completedInRole(roleId, skillId, personId));
-        return out;
+        return List.copyOf(found);
     }
 
     /** 0 for an item teaching exactly the required level; falling short counts twice as much as overshooting. */
@@ -84,16 +150,16 @@ public class Recommendations {
     }
 
     /** Items teaching the skill that people now in the role completed, by how many of them did. */
-    private List<Map<String, Object>> completedInRole(String roleId, String skillId, String personId) {
+    private List<Map<String, Object>> completedInRole(String roleId, String skillId) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         jdbc.query("select r.content_item_id, count(distinct r.person_id) from learning_record r"
-                + " join person p on p.id = r.person_id where p.role_id = ? and p.id <> ?"
+                + " join person p on p.id = r.person_id where p.role_id = ?"
                 + " and r.status in ('completed', 'passed') and exists (select 1 from content_skill cs"
                 + " where cs.item_id = r.content_item_id and cs.skill_id = ?) group by r.content_item_id"
                 + " order by count(distinct r.person_id) desc, r.content_item_id fetch first " + ROLE_LIMIT + " rows only",
                 rs -> {
                     counts.put(rs.getString(1), rs.getInt(2));
-                }, roleId, personId, skillId);
+                }, roleId, skillId);
         if (counts.isEmpty()) {
             return List.of();
         }
@@ -105,8 +171,8 @@ public class Recommendations {
         counts.forEach((id, n) -> {
             Map<String, Object> item = items.get(id);
             item.put("completedBy", n);
-            out.add(item);
+            out.add(Collections.unmodifiableMap(item));
         });
-        return out;
+        return List.copyOf(out);
     }
 }

@@ -113,6 +113,7 @@ public class SkillQueries {
         int ordinal = person(personId);
         RoleProfile role = role(roleId);
         GapAnalysis.Result r = gaps.analyse(profiles.index().profile(ordinal), role);
+        Recommendations.Recommender recommender = recommendations.forGap(personId, role.id());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("personId", personId);
         out.put("role", roleRef(role));
@@ -131,8 +132,7 @@ public class SkillQueries {
                 related.put("level", m.relatedLevel());
                 s.put("creditFromRelated", related);
             }
-            s.put("recommendations", recommendations.forSkill(personId, role.id(), taxonomy.skill(m.skill()).id(), m.current(),
-                    m.required()));
+            s.put("recommendations", recommender.forSkill(taxonomy.skill(m.skill()).id(), m.current(), m.required()));
             return s;
         }).toList());
         out.put("met", r.met().stream().map(m -> {

@@ -202,6 +202,8 @@ public final class DemoPayloads {
                 : p.originalHireDate().toString());
         n.put("employmentHistoryStatus", p.terminated() ? "Terminated" : p.onLeave() ? "Leave of Absence"
                 : "Full-Time");
+        // a custom field, as BambooHR tenants add for talent flags
+        n.put("customHighPotential", p.highPotential() ? "Yes" : "No");
         ArrayNode jobInfo = n.putArray("jobInfo");
         for (Move m : p.history()) {
             jobInfoRow(jobInfo, m.start(), m.jobProfileId(), m.orgCode(), m.managerIndex(), p.location());

@@ -16,12 +16,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -47,6 +46,9 @@ public class Dispatcher {
     private final OutboxSignal signal;
     private final long pollMs;
     private final ExecutorService senders;
+    /** The lanes (target and person) with a row at a sender: a few per sender keep them busy without a long queue. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final int maxInFlight;
     private final Thread loop = new Thread(this::run, "outbox-dispatcher");
     private volatile boolean running = true;
 
@@ -60,6 +62,7 @@ public class Dispatcher {
         this.http = http;
         this.signal = signal;
         this.pollMs = pollMs;
+        this.maxInFlight = senders * 2;
         this.senders = Executors.newFixedThreadPool(senders, r -> {
             Thread t = new Thread(r, "outbox-sender");
             t.setDaemon(true);
@@ -84,9 +87,7 @@ public class Dispatcher {
     private void run() {
         while (running) {
             try {
-                while (drain() > 0) {
-                    // a full batch may have more behind it
-                }
+                drain();
                 signal.await(pollMs);
             } catch (InterruptedException e) {
                 return;
@@ -101,22 +102,46 @@ public class Dispatcher {
         }
     }
 
-    /** Delivers one batch of due rows, several targets and persons at once. @return how many rows were due */
-    int drain() throws InterruptedException {
-        List<DeliveryRenderer.Row> due = jdbc.query("select " + COLUMNS + " from outbox where status = 'pending'"
-                + " and next_attempt_at <= ? order by id fetch first " + BATCH + " rows only", (rs, n) -> row(rs), Sql.now());
-        List<Future<?>> sent = new ArrayList<>();
-        for (DeliveryRenderer.Row r : due) {
-            sent.add(senders.submit(() -> deliver(r)));
+    /**
+     * Hands due rows to the senders without waiting for a batch to finish: a slow target, or a slow answer, holds up
+     * only its own rows, and a row committed meanwhile goes out as soon as a sender is free (a sender that finishes
+     * wakes this loop). One row per target and person at a time, so that two write-backs of a person never race each
+     * other to the target and the later state always lands last.
+     *
+     * @return how many rows were handed over
+     */
+    int drain() {
+        int room = maxInFlight - inFlight.size();
+        if (room <= 0) {
+            return 0;
         }
-        for (Future<?> f : sent) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                log.warn("delivery failed unexpectedly: {}", e.getCause().toString());
+        // ids and lanes only: rows already at a sender come back here on every wake, their bodies need not
+        List<Object[]> due = jdbc.query("select id, target_id, person_id from outbox where status = 'pending'"
+                + " and next_attempt_at <= ? order by id fetch first " + BATCH + " rows only",
+                (rs, n) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getString(3)}, Sql.now());
+        int handed = 0;
+        for (Object[] d : due) {
+            if (handed == room) {
+                break;
+            }
+            long id = (Long) d[0];
+            String lane = d[1] + "\u0000" + (d[2] != null ? d[2] : "#" + id);
+            if (inFlight.add(lane)) {
+                handed++;
+                senders.execute(() -> {
+                    try {
+                        jdbc.query("select " + COLUMNS + " from outbox where id = ? and status = 'pending'",
+                                (rs, n) -> row(rs), id).forEach(this::deliver);
+                    } catch (RuntimeException e) {
+                        log.warn("delivery {} failed unexpectedly; retried at the next poll: {}", id, e.toString());
+                    } finally {
+                        inFlight.remove(lane);
+                        signal.wake();
+                    }
+                });
             }
         }
-        return due.size();
+        return handed;
     }
 
     private void deliver(DeliveryRenderer.Row row) {

@@ -6,3 +6,7 @@
 -- the few pending rows alone.
 create index ix_outbox_lane on outbox (target_id, person_id, event, status, id);
 drop index ix_outbox_target;
+
+-- An assignment is completed when the person's completion of its content comes back from the LMS.
+alter table assignment add column completed_at timestamp with time zone;
+create index ix_assignment_status on assignment (status);

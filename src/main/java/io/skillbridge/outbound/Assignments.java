@@ -82,8 +82,9 @@ public class Assignments {
         LocalDate due = LocalDate.now(ZoneOffset.UTC).plusDays(DUE_DAYS);
         for (Gap g : gaps) {
             for (ContentFinder.Content c : content.closing(g.skillId(), g.current(), g.required(), 1)) {
+                // assigned once: a completed assignment of the same content is not made again
                 Integer open = jdbc.queryForObject("select count(*) from assignment where person_id = ? and content_id = ?"
-                        + " and status = 'assigned'", Integer.class, personId, c.id());
+                        + " and status in ('assigned', 'completed')", Integer.class, personId, c.id());
                 if (open != null && open > 0) {
                     continue;
                 }
@@ -103,7 +104,7 @@ public class Assignments {
 
     public List<Map<String, Object>> forPerson(String personId) {
         return jdbc.queryForList("select id, content_id, content_provider, content_external_id, content_title, skill_id,"
-                + " reason, reason_ref, status, due_date, created_at from assignment where person_id = ?"
+                + " reason, reason_ref, status, due_date, created_at, completed_at from assignment where person_id = ?"
                 + " order by created_at, id", personId);
     }
 }

@@ -17,11 +17,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -44,22 +46,28 @@ public class Dispatcher {
     private final Targets targets;
     private final DeliveryRenderer renderer;
     private final HttpPush http;
+    private final SftpExport sftp;
     private final OutboxSignal signal;
     private final long pollMs;
     private final ExecutorService senders;
+    /** The lanes (target and person) with a row at a sender: a few per sender keep them busy without a long queue. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final int maxInFlight;
     private final Thread loop = new Thread(this::run, "outbox-dispatcher");
     private volatile boolean running = true;
 
     public Dispatcher(JdbcTemplate jdbc, TransactionTemplate tx, Targets targets, DeliveryRenderer renderer, HttpPush http,
-                      OutboxSignal signal, @Value("${skillbridge.outbound.poll-ms:1000}") long pollMs,
+                      SftpExport sftp, OutboxSignal signal, @Value("${skillbridge.outbound.poll-ms:1000}") long pollMs,
                       @Value("${skillbridge.outbound.senders:4}") int senders) {
         this.jdbc = jdbc;
         this.tx = tx;
         this.targets = targets;
         this.renderer = renderer;
         this.http = http;
+        this.sftp = sftp;
         this.signal = signal;
         this.pollMs = pollMs;
+        this.maxInFlight = senders * 2;
         this.senders = Executors.newFixedThreadPool(senders, r -> {
             Thread t = new Thread(r, "outbox-sender");
             t.setDaemon(true);
@@ -84,9 +92,7 @@ public class Dispatcher {
     private void run() {
         while (running) {
             try {
-                while (drain() > 0) {
-                    // a full batch may have more behind it
-                }
+                drain();
                 signal.await(pollMs);
             } catch (InterruptedException e) {
                 return;
@@ -101,22 +107,65 @@ public class Dispatcher {
         }
     }
 
-    /** Delivers one batch of due rows, several targets and persons at once. @return how many rows were due */
-    int drain() throws InterruptedException {
-        List<DeliveryRenderer.Row> due = jdbc.query("select " + COLUMNS + " from outbox where status = 'pending'"
-                + " and next_attempt_at <= ? order by id fetch first " + BATCH + " rows only", (rs, n) -> row(rs), Sql.now());
-        List<Future<?>> sent = new ArrayList<>();
-        for (DeliveryRenderer.Row r : due) {
-            sent.add(senders.submit(() -> deliver(r)));
+    /**
+     * Hands due rows to the senders without waiting for a batch to finish: a slow target, or a slow answer, holds up
+     * only its own rows, and a row committed meanwhile goes out as soon as a sender is free (a sender that finishes
+     * wakes this loop). One row per target and person at a time, so that two write-backs of a person never race each
+     * other to the target and the later state always lands last.
+     *
+     * @return how many rows were handed over
+     */
+    int drain() {
+        int room = maxInFlight - inFlight.size();
+        if (room <= 0) {
+            return 0;
         }
-        for (Future<?> f : sent) {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                log.warn("delivery failed unexpectedly: {}", e.getCause().toString());
+        int handed = 0;
+        List<String> files = new ArrayList<>();
+        for (Target t : targets.all()) {
+            if (t.kind() == Target.Kind.SFTP_EXPORT) {
+                // a file target's rows go out together, one file at a time: its lane is the target itself
+                files.add("'" + t.id() + "'");
+                if (handed < room && exportDue(t) && hand(t.id(), () -> export(t), t.id())) {
+                    handed++;
+                }
             }
         }
-        return due.size();
+        // ids and lanes only: rows already at a sender come back here on every wake, their bodies need not
+        List<Object[]> due = jdbc.query("select id, target_id, person_id from outbox where status = 'pending'"
+                + " and next_attempt_at <= ?" + (files.isEmpty() ? "" : " and target_id not in (" + String.join(", ", files) + ")")
+                + " order by id fetch first " + BATCH + " rows only",
+                (rs, n) -> new Object[]{rs.getLong(1), rs.getString(2), rs.getString(3)}, Sql.now());
+        for (Object[] d : due) {
+            if (handed == room) {
+                break;
+            }
+            long id = (Long) d[0];
+            if (hand(d[1] + "\u0000" + (d[2] != null ? d[2] : "#" + id), () -> jdbc.query("select " + COLUMNS
+                    + " from outbox where id = ? and status = 'pending'", (rs, n) -> row(rs), id).forEach(this::deliver),
+                    "delivery " + id)) {
+                handed++;
+            }
+        }
+        return handed;
+    }
+
+    /** Gives the work to a sender unless its lane is busy. @return whether it was given */
+    private boolean hand(String lane, Runnable work, String what) {
+        if (!inFlight.add(lane)) {
+            return false;
+        }
+        senders.execute(() -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.warn("{} failed unexpectedly; retried at the next poll: {}", what, e.toString());
+            } finally {
+                inFlight.remove(lane);
+                signal.wake();
+            }
+        });
+        return true;
     }
 
     private void deliver(DeliveryRenderer.Row row) {
@@ -125,54 +174,119 @@ public class Dispatcher {
             finish(row, "dead", null, "target " + row.targetId() + " is no longer configured");
             return;
         }
-        boolean writeBack = OutboundEvents.PROFILE_UPDATED.equals(row.event()) && target.mapping() != null;
-        String body = row.body();
-        if (body == null) {
-            if (writeBack && newerPending(row)) {
-                finish(row, "superseded", null, null);
-                return;
-            }
-            JsonNode rendered;
-            try {
-                rendered = renderer.render(target, row);
-            } catch (MappingException e) {
-                finish(row, "dead", null, "mapping " + target.mapping() + ": " + e.getMessage());
-                return;
-            }
-            if (rendered == null || rendered.isNull()) {
-                finish(row, "unchanged", null, null);
-                return;
-            }
-            body = rendered.toString();
-            String hash = WorkerRecord.sha256(body);
-            if (writeBack && hash.equals(lastSent(target.id(), row.personId()))) {
-                finish(row, "unchanged", null, null);
-                return;
-            }
-            // kept before sending: a retry, even after a crash, sends these very bytes under the same key
-            jdbc.update("update outbox set body = ?, body_hash = ? where id = ?", body, hash, row.id());
+        String body = body(target, row);
+        if (body != null) {
+            record(target, row, body, http.send(target, externalId(target, row.personId()), row.event(),
+                    row.idempotencyKey(), body));
         }
-        HttpPush.Outcome outcome = http.send(target, externalId(target, row.personId()), row.event(),
-                row.idempotencyKey(), body);
+    }
+
+    /**
+     * One file of a file-export target: its due rows, rendered, written as one CSV file. The rows count as delivered
+     * only once the file stands under its final name; a failed upload leaves every row of it pending for a retry.
+     */
+    private void export(Target target) {
+        List<DeliveryRenderer.Row> due = jdbc.query("select " + COLUMNS + " from outbox where target_id = ?"
+                + " and status = 'pending' and next_attempt_at <= ? order by id fetch first " + target.batchSize()
+                + " rows only", (rs, n) -> row(rs), target.id(), Sql.now());
+        Map<DeliveryRenderer.Row, String> bodies = new LinkedHashMap<>();
+        for (DeliveryRenderer.Row r : due) {
+            String body = body(target, r);
+            if (body != null) {
+                bodies.put(r, body);
+            }
+        }
+        if (bodies.isEmpty()) {
+            return;
+        }
+        HttpPush.Outcome outcome = sftp.upload(target, bodies.keySet().iterator().next().id(), bodies.values());
+        bodies.forEach((r, body) -> record(target, r, body, outcome));
+    }
+
+    /** Whether a file-export target has a file to write: a full batch, or rows that waited its interval. */
+    private boolean exportDue(Target target) {
+        return Boolean.TRUE.equals(jdbc.query("select count(*) as n, min(created_at) as oldest from outbox"
+                + " where target_id = ? and status = 'pending' and next_attempt_at <= ?", rs -> {
+                    rs.next();
+                    Instant oldest = Sql.instant(rs, "oldest");
+                    return rs.getInt("n") >= target.batchSize() || oldest != null
+                            && !oldest.plusSeconds(target.intervalSeconds()).isAfter(Instant.now());
+                }, target.id(), Sql.now()));
+    }
+
+    /**
+     * What the row sends, rendered at its first attempt and kept. Null when nothing is to be sent, the row then
+     * finished: superseded by a newer write-back of the person, unchanged since what the target last accepted, or
+     * dead when its mapping fails.
+     */
+    private String body(Target target, DeliveryRenderer.Row row) {
+        if (row.body() != null) {
+            return row.body();
+        }
+        boolean writeBack = writeBack(target, row);
+        if (writeBack && newerPending(row)) {
+            finish(row, "superseded", null, null);
+            return null;
+        }
+        JsonNode rendered;
+        try {
+            rendered = renderer.render(target, row);
+        } catch (MappingException e) {
+            finish(row, "dead", null, "mapping " + target.mapping() + ": " + e.getMessage());
+            return null;
+        }
+        if (rendered == null || rendered.isNull()) {
+            finish(row, "unchanged", null, null);
+            return null;
+        }
+        String body = rendered.toString();
+        String hash = WorkerRecord.sha256(body);
+        if (unchanged(writeBack, hash, writeBack ? lastSent(target.id(), row.personId()) : null)) {
+            finish(row, "unchanged", null, null);
+            return null;
+        }
+        // kept before sending: a retry, even after a crash, sends these very bytes under the same key
+        jdbc.update("update outbox set body = ?, body_hash = ? where id = ?", body, hash, row.id());
+        return body;
+    }
+
+    /**
+     * A write-back is not sent again when its body hashes the same as what the target last accepted for the person;
+     * events (webhooks, enrolments) always are.
+     */
+    static boolean unchanged(boolean writeBack, String hash, String lastAccepted) {
+        return writeBack && hash.equals(lastAccepted);
+    }
+
+    private static boolean writeBack(Target target, DeliveryRenderer.Row row) {
+        return OutboundEvents.PROFILE_UPDATED.equals(row.event()) && target.mapping() != null;
+    }
+
+    /** The row after an attempt: delivered, due again after a wait, or dead after its last attempt. */
+    private void record(Target target, DeliveryRenderer.Row row, String body, HttpPush.Outcome outcome) {
         int attempts = row.attempts() + 1;
         if (outcome.delivered()) {
-            String sentBody = body;
             tx.executeWithoutResult(s -> {
                 jdbc.update("update outbox set status = 'delivered', attempts = ?, last_status = ?, last_error = null,"
                         + " finished_at = ? where id = ?", attempts, outcome.status(), Sql.now(), row.id());
-                if (writeBack) {
-                    remember(target.id(), row.personId(), WorkerRecord.sha256(sentBody));
+                if (writeBack(target, row)) {
+                    remember(target.id(), row.personId(), WorkerRecord.sha256(body));
                 }
             });
         } else if (outcome.retryable() && attempts < target.maxAttempts()) {
-            Duration wait = outcome.retryAfter() != null ? min(outcome.retryAfter(), MAX_WAIT) : backoff(target.backoffMs(), attempts);
             jdbc.update("update outbox set attempts = ?, last_status = ?, last_error = ?, next_attempt_at = ? where id = ?",
-                    attempts, outcome.status(), truncate(outcome.error()), Sql.ts(Instant.now().plus(wait)), row.id());
+                    attempts, outcome.status(), truncate(outcome.error()),
+                    Sql.ts(Instant.now().plus(wait(outcome.retryAfter(), target.backoffMs(), attempts))), row.id());
         } else {
             jdbc.update("update outbox set status = 'dead', attempts = ?, last_status = ?, last_error = ?,"
                     + " finished_at = ? where id = ?", attempts, outcome.status(), truncate(outcome.error()), Sql.now(), row.id());
             log.warn("delivery {} to {} is dead after {} attempts: {}", row.id(), target.id(), attempts, outcome.error());
         }
+    }
+
+    /** The server's {@code Retry-After} when it gave one (at most an hour), else the target's backoff. */
+    static Duration wait(Duration retryAfter, long backoffMs, int attempts) {
+        return retryAfter != null ? min(retryAfter, MAX_WAIT) : backoff(backoffMs, attempts);
     }
 
     /**

@@ -54,7 +54,7 @@ public class OutboxWriter implements ProfileChangeListener, PersonChangeListener
         List<Object[]> rows = new ArrayList<>();
         changesByPerson.forEach((person, changes) -> {
             Set<String> cause = causes.getOrDefault(person, Set.of());
-            String payload = write(Map.of("personId", person, "changes", changes));
+            String payload = write(fields("personId", person, "changes", changes));
             for (Target t : wanting) {
                 if (t.system() != null && (!systems.getOrDefault(person, Set.of()).contains(t.system())
                         || isEcho(cause, t.system()))) {
@@ -75,14 +75,14 @@ public class OutboxWriter implements ProfileChangeListener, PersonChangeListener
                 continue;
             }
             personIds.forEach(p -> rows.add(row(OutboundEvents.PERSON_CHANGED, t, p, null, Set.of(system),
-                    write(Map.of("personId", p, "system", system)))));
+                    write(fields("personId", p, "system", system)))));
         }
         insert(rows);
     }
 
     /** Rows for a new assignment: webhooks, generic targets, and the LMS that hosts its content. */
     public void assignmentCreated(Assignment a) {
-        String payload = write(Map.of("personId", a.personId(), "assignment", a));
+        String payload = write(fields("personId", a.personId(), "assignment", a));
         List<Object[]> rows = new ArrayList<>();
         for (Target t : wanting(OutboundEvents.ASSIGNMENT_CREATED)) {
             if (t.system() == null || t.system().equals(a.contentProvider())) {
@@ -157,6 +157,14 @@ public class OutboxWriter implements ProfileChangeListener, PersonChangeListener
                 + " where l.active = true", null, persons,
                 rs -> systems.computeIfAbsent(rs.getString(1), k -> new HashSet<>()).add(rs.getString(2)));
         return systems;
+    }
+
+    /** The event's data with its fields in a fixed order: a subscriber sees the same shape every time. */
+    private static Map<String, Object> fields(String firstName, Object first, String secondName, Object second) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put(firstName, first);
+        fields.put(secondName, second);
+        return fields;
     }
 
     private String write(Object value) {

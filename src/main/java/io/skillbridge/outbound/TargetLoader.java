@@ -35,12 +35,16 @@ public class TargetLoader {
             "maxAttempts", "backoffMs");
     private static final Map<Target.Kind, Set<String>> KEYS = Map.of(
             Target.Kind.HTTP_PUSH, Set.of("url", "method", "mapping", "format", "errorPath", "auth"),
-            Target.Kind.WEBHOOK, Set.of("url", "secret"));
+            Target.Kind.WEBHOOK, Set.of("url", "secret"),
+            Target.Kind.SFTP_EXPORT, Set.of("host", "port", "username", "password", "privateKey", "knownHosts",
+                    "strictHostKeyChecking", "directory", "fileName", "mapping", "columns", "batchSize", "intervalSeconds"));
+    static final String DEFAULT_BATCH_SIZE = "500";
+    static final String DEFAULT_INTERVAL_SECONDS = "300";
     private static final Set<String> AUTH_KEYS = Set.of("type", "username", "password", "token", "name", "in", "value",
             "tokenUrl", "clientId", "clientSecret", "scope");
     /** Fields whose values are credentials: only {@code ${NAME}} references, resolved when a delivery is sent. */
     private static final Set<String> SECRETS = Set.of("secret", "auth.password", "auth.token", "auth.value",
-            "auth.clientSecret");
+            "auth.clientSecret", "password", "privateKey");
     private static final Set<String> AUTH_TYPES = Set.of("none", "basic", "bearer", "api-key", "oauth2");
 
     private final PropertyResolver properties;
@@ -117,6 +121,10 @@ public class TargetLoader {
                 });
             } else if (e.getValue().isValueNode()) {
                 settings.put(e.getKey(), e.getValue().asText());
+            } else if (e.getKey().equals("columns")) {
+                List<String> columns = new ArrayList<>();
+                e.getValue().forEach(c -> columns.add(c.asText()));
+                settings.put("columns", String.join(",", columns));
             }
         });
         for (Map.Entry<String, String> e : settings.entrySet()) {
@@ -139,8 +147,11 @@ public class TargetLoader {
         }
         events.stream().filter(e -> !OutboundEvents.ALL.contains(e)).forEach(e ->
                 problems.add(file + ": field 'events' names '" + e + "'; known: " + OutboundEvents.ALL));
-        String url = settings.get("url");
-        if (url == null || HttpUrl.parse(url) == null) {
+        String url = kind == Target.Kind.SFTP_EXPORT ? "sftp://" + settings.get("host") + ":"
+                + settings.getOrDefault("port", "22") + "/" + settings.getOrDefault("directory", "") : settings.get("url");
+        if (kind == Target.Kind.SFTP_EXPORT) {
+            sftp(file, settings, problems);
+        } else if (url == null || HttpUrl.parse(url) == null) {
             problems.add(file + ": field 'url' is required: an http or https URL" + (url == null ? "" : ", got '" + url + "'"));
         }
         if (kind == Target.Kind.HTTP_PUSH) {
@@ -183,8 +194,29 @@ public class TargetLoader {
             return null;
         }
         return new Target(id, kind, settings.get("system"), Set.copyOf(events), url,
-                settings.getOrDefault("method", kind == Target.Kind.WEBHOOK ? "POST" : "PUT"), mapping,
+                settings.getOrDefault("method", kind == Target.Kind.HTTP_PUSH ? "PUT" : "POST"), mapping,
                 Map.copyOf(settings), maxAttempts, backoffMs);
+    }
+
+    private static void sftp(Path file, Map<String, String> settings, List<String> problems) {
+        require(file, settings, problems, "host", "username", "fileName", "mapping", "columns");
+        if (!settings.containsKey("password") && !settings.containsKey("privateKey")) {
+            problems.add(file + ": field 'password' or 'privateKey' is required (as ${ENV_NAME})");
+        }
+        if (settings.getOrDefault("fileName", "").contains("/")) {
+            problems.add(file + ": field 'fileName' is a name inside 'directory', without '/'");
+        }
+        oneOf(file, settings, problems, "strictHostKeyChecking", "yes", Set.of("yes", "no"));
+        if ("yes".equals(settings.getOrDefault("strictHostKeyChecking", "yes")) && !settings.containsKey("knownHosts")) {
+            problems.add(file + ": field 'knownHosts' is required: the known_hosts file that vouches for the server"
+                    + " (or strictHostKeyChecking: no, for a test server only)");
+        }
+        for (String[] number : new String[][]{{"port", "22"}, {"batchSize", DEFAULT_BATCH_SIZE},
+                {"intervalSeconds", DEFAULT_INTERVAL_SECONDS}}) {
+            if (integer(file, settings.getOrDefault(number[0], number[1]), number[0], problems) < 1) {
+                problems.add(file + ": field '" + number[0] + "' must be 1 or more");
+            }
+        }
     }
 
     private static void require(Path file, Map<String, String> settings, List<String> problems, String... fields) {

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.skillbridge.HubHome;
+import io.skillbridge.canonical.Sql;
 import io.skillbridge.outbound.OutboundFixtures;
 import io.skillbridge.skills.evidence.EvidenceLedger;
 import org.junit.jupiter.api.AfterAll;
@@ -124,7 +125,38 @@ class PropagationBenchmark {
         System.out.printf("%npropagation, %d assessments at %d/s for %d people: p50 %d ms, p95 %d ms, max %d ms;"
                         + " %d write-backs received%n%n", total, PER_SECOND, PEOPLE, p50, p95,
                 latencies.get(latencies.size() - 1), received().size());
+        stages();
         assertThat(p95).as("p95 propagation latency (ms)").isLessThanOrEqualTo(2000);
+    }
+
+    /**
+     * Where the time goes: from the evidence's commit to the outbox row the recompute wrote for it (the recompute
+     * stage), and from that row's commit to its delivery (the dispatch stage).
+     */
+    private void stages() {
+        Map<String, List<long[]>> rows = new HashMap<>();
+        jdbc.query("select person_id, created_at, finished_at from outbox where status = 'delivered' order by created_at",
+                rs -> {
+                    rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new long[]{
+                            Sql.instant(rs, "created_at").toEpochMilli(), Sql.instant(rs, "finished_at").toEpochMilli()});
+                });
+        List<Long> recompute = new ArrayList<>();
+        List<Long> dispatch = new ArrayList<>();
+        jdbc.query("select person_id, recorded_at from skill_evidence", rs -> {
+            long recorded = Sql.instant(rs, "recorded_at").toEpochMilli();
+            rows.getOrDefault(rs.getString(1), List.of()).stream().filter(r -> r[0] >= recorded).findFirst().ifPresent(r -> {
+                recompute.add(r[0] - recorded);
+                dispatch.add(r[1] - r[0]);
+            });
+        });
+        System.out.printf("stages: evidence commit -> outbox row %s; outbox row -> delivered %s%n%n",
+                percentiles(recompute), percentiles(dispatch));
+    }
+
+    private static String percentiles(List<Long> values) {
+        values.sort(Long::compare);
+        return values.isEmpty() ? "none" : "p50 %d ms, p95 %d ms".formatted(values.get(values.size() / 2),
+                values.get((int) Math.ceil(values.size() * 0.95) - 1));
     }
 
     private static List<LoggedRequest> received() {

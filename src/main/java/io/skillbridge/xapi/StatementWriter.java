@@ -14,6 +14,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
@@ -84,6 +86,7 @@ public class StatementWriter {
         }
         StatementValidator validator = new StatementValidator(version);
         long storedMicros = consistentThrough.begin();
+        boolean handedOver = false;
         try {
             OffsetDateTime stored = ConsistentThrough.toTime(storedMicros);
             String storedText = STORED.format(stored);
@@ -127,12 +130,37 @@ public class StatementWriter {
                 // another request stored one of these ids between our lookup and our insert: look again, once
                 written = transactions.execute(tx -> insert(incoming, stored, client));
             }
-            if (!written.isEmpty()) {
-                events.publishEvent(accepted(written, incoming, client));
-            }
+            afterCommit(storedMicros, written.isEmpty() ? null : accepted(written, incoming, client));
+            handedOver = true;
             return incoming.stream().map(in -> in.facts().id()).toList();
         } finally {
-            consistentThrough.end(storedMicros);
+            if (!handedOver) {
+                consistentThrough.end(storedMicros);
+            }
+        }
+    }
+
+    /**
+     * Ends the write for Consistent-Through, then publishes: a reader woken by the event then reads up to and including
+     * these statements. Inside a caller's transaction (an LRS pull writes a page of statements with its checkpoint)
+     * both wait for that transaction to end, and nothing is published if it rolls back.
+     */
+    private void afterCommit(long storedMicros, StatementsAccepted event) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    consistentThrough.end(storedMicros);
+                    if (status == STATUS_COMMITTED && event != null) {
+                        events.publishEvent(event);
+                    }
+                }
+            });
+            return;
+        }
+        consistentThrough.end(storedMicros);
+        if (event != null) {
+            events.publishEvent(event);
         }
     }
 

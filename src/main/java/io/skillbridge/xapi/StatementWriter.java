@@ -74,6 +74,21 @@ public class StatementWriter {
      */
     public List<String> write(JsonNode body, String putId, List<MultipartMixed.Part> parts, XapiClient client,
                               XapiVersion version) {
+        return store(body, putId, parts, client, version).ids();
+    }
+
+    /**
+     * What a write did.
+     *
+     * @param ids    the statements' ids, in request order
+     * @param stored how many of them were new (the others were stored before, unchanged)
+     */
+    public record Written(List<String> ids, int stored) {
+    }
+
+    /** Like {@link #write}, telling new statements from those sent again (an LRS pull counts them). */
+    public Written store(JsonNode body, String putId, List<MultipartMixed.Part> parts, XapiClient client,
+                         XapiVersion version) {
         List<JsonNode> sent = new ArrayList<>();
         boolean batch = body.isArray();
         if (batch) {
@@ -132,7 +147,7 @@ public class StatementWriter {
             }
             afterCommit(storedMicros, written.isEmpty() ? null : accepted(written, incoming, client));
             handedOver = true;
-            return incoming.stream().map(in -> in.facts().id()).toList();
+            return new Written(incoming.stream().map(in -> in.facts().id()).toList(), written.size());
         } finally {
             if (!handedOver) {
                 consistentThrough.end(storedMicros);

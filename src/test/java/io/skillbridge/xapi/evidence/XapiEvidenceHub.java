@@ -35,10 +35,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestPropertySource(properties = {"spring.datasource.url=jdbc:h2:mem:xapi-evidence;DB_CLOSE_DELAY=-1",
-        "skillbridge.xapi.evidence-poll-ms=200"})
+        "skillbridge.xapi.evidence-poll-ms=200",
+        "skillbridge.xapi.forward-poll-ms=200"})
 abstract class XapiEvidenceHub {
 
     static final String LMS_SECRET = "lms-secret-evidence-0001";
+    /** The one verb the test hub forwards, so that other tests' statements stay off the forwarding target. */
+    static final String FORWARDED_VERB = "https://w3id.org/xapi/dod-isd/verbs/shared";
     static final WireMockServer vendor = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
     static final HubHome home = new HubHome();
 
@@ -80,12 +83,29 @@ abstract class XapiEvidenceHub {
                   recordsPath: /items
                   maxRetries: 0
                 """.formatted(base));
+        home.write("config/xapi/forwarding.yaml", """
+                targets:
+                  - id: downstream
+                    endpoint: %s/fwd/xapi
+                    username: hub
+                    password: ${TEST_LRS_SECRET}
+                    verbs: [%s]
+                """.formatted(base, FORWARDED_VERB));
+        home.write("config/connectors/remote-lrs.yaml", """
+                kind: lrs-pull
+                parameters:
+                  endpoint: %s/lrs/xapi/
+                  username: hub
+                  password: ${TEST_LRS_SECRET}
+                  pageSize: 2
+                """.formatted(base));
     }
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
         home.register(r);
         r.add("XAPI_LMS_SECRET", () -> LMS_SECRET);
+        r.add("TEST_LRS_SECRET", () -> "lrs-secret-0001");
     }
 
     @LocalServerPort
@@ -98,7 +118,7 @@ abstract class XapiEvidenceHub {
     @BeforeEach
     void emptyStore() {
         vendor.resetAll();
-        for (String t : List.of("xapi_statement_agent", "xapi_statement_activity", "xapi_statement", "xapi_unmatched_actor",
+        for (String t : List.of("xapi_forward_failure", "xapi_statement_agent", "xapi_statement_activity", "xapi_statement", "xapi_unmatched_actor",
                 "xapi_mbox_sha1", "learning_record", "content_skill", "content_key", "content_source", "content_item",
                 "skill_evidence", "skill_profile", "profile_stale", "skill_level_history", "employment", "identity_link",
                 "identity_conflict", "person", "job_role", "org_unit", "dead_letter", "raw_record", "connector_checkpoint",
@@ -137,8 +157,9 @@ abstract class XapiEvidenceHub {
         sync("academy-catalog");
     }
 
-    void sync(String connector) {
-        http.postForObject("/api/v1/connectors/" + connector + "/runs?wait=true&mode=full", null, Map.class);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> sync(String connector) {
+        return http.postForObject("/api/v1/connectors/" + connector + "/runs?wait=true&mode=full", null, Map.class);
     }
 
     static void serve(String path, String body) {

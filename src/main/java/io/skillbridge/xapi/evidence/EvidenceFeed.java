@@ -3,6 +3,7 @@ package io.skillbridge.xapi.evidence;
 import io.skillbridge.connector.SyncRunFinished;
 import io.skillbridge.skills.scale.ProficiencyScales;
 import io.skillbridge.xapi.ConsistentThrough;
+import io.skillbridge.xapi.ReaderWorker;
 import io.skillbridge.xapi.StatementsAccepted;
 import io.skillbridge.xapi.store.StatementReader;
 import jakarta.annotation.PreDestroy;
@@ -19,10 +20,6 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Feeds stored statements to {@link StatementEvidence} on one background thread, in the order they became visible,
@@ -35,6 +32,7 @@ public class EvidenceFeed {
 
     static final String READER = "evidence";
     private static final int PAGE = 500;
+    /** A few tens of milliseconds of latency for one pass per burst of writes. */
     private static final long COALESCE_MS = 50;
     private static final Logger log = LoggerFactory.getLogger(EvidenceFeed.class);
 
@@ -45,12 +43,7 @@ public class EvidenceFeed {
     private final TransactionTemplate tx;
     private final JdbcTemplate jdbc;
     private final EvidenceRules rules;
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "xapi-evidence");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean queued = new AtomicBoolean();
+    private final ReaderWorker worker;
 
     public EvidenceFeed(StatementReader reader, StatementEvidence evidence, ActorMatcher actors,
                         ConsistentThrough consistentThrough, TransactionTemplate tx, JdbcTemplate jdbc,
@@ -68,11 +61,7 @@ public class EvidenceFeed {
         if (rules.verbs().isEmpty()) {
             log.warn("xAPI: no evidence rules in {}; statements give no evidence", path);
         }
-        worker.scheduleWithFixedDelay(this::wake, pollMs, pollMs, TimeUnit.MILLISECONDS);
-    }
-
-    public EvidenceRules rules() {
-        return rules;
+        this.worker = new ReaderWorker("xapi-evidence", this::drain, COALESCE_MS, pollMs);
     }
 
     @EventListener
@@ -93,17 +82,8 @@ public class EvidenceFeed {
         }
     }
 
-    /**
-     * Asks for a drain a moment from now: the wake-ups of a burst of writes (hundreds a second under load) are then one
-     * drain and one position update instead of one each, for a few tens of milliseconds of latency.
-     */
     public void wake() {
-        if (queued.compareAndSet(false, true)) {
-            worker.schedule(() -> {
-                queued.set(false);
-                drain();
-            }, COALESCE_MS, TimeUnit.MILLISECONDS);
-        }
+        worker.wake();
     }
 
     private void drain() {
@@ -154,6 +134,6 @@ public class EvidenceFeed {
 
     @PreDestroy
     void stop() {
-        worker.shutdownNow();
+        worker.stop();
     }
 }

@@ -4,6 +4,7 @@ import io.skillbridge.canonical.Sql;
 import io.skillbridge.connector.http.HostPolicy;
 import io.skillbridge.system.Secrets;
 import io.skillbridge.xapi.ConsistentThrough;
+import io.skillbridge.xapi.ReaderWorker;
 import io.skillbridge.xapi.StatementsAccepted;
 import io.skillbridge.xapi.XapiVersion;
 import io.skillbridge.xapi.store.StatementReader;
@@ -31,10 +32,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Sends accepted statements on to the LRSs of {@code config/xapi/forwarding.yaml}, each target reading the statement
@@ -60,12 +57,7 @@ public class StatementForwarder {
     private final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(60)).build();
     private final Map<String, Long> backoffUntil = new ConcurrentHashMap<>();
     private final Map<String, Long> backoffMs = new ConcurrentHashMap<>();
-    private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "xapi-forward");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicBoolean queued = new AtomicBoolean();
+    private final ReaderWorker worker;
 
     public StatementForwarder(StatementReader reader, ConsistentThrough consistentThrough, TransactionTemplate tx,
                               JdbcTemplate jdbc, HostPolicy hostPolicy, Secrets secrets,
@@ -78,9 +70,9 @@ public class StatementForwarder {
         this.jdbc = jdbc;
         this.hostPolicy = hostPolicy;
         this.targets = ForwardTarget.load(Path.of(home).resolve(file), secrets);
-        if (!targets.isEmpty()) {
+        this.worker = targets.isEmpty() ? null : new ReaderWorker("xapi-forward", () -> targets.forEach(this::drain), 0, pollMs);
+        if (worker != null) {
             log.info("xAPI forwarding to {}", targets);
-            worker.scheduleWithFixedDelay(this::wake, pollMs, pollMs, TimeUnit.MILLISECONDS);
         }
     }
 
@@ -90,11 +82,8 @@ public class StatementForwarder {
     }
 
     public void wake() {
-        if (!targets.isEmpty() && queued.compareAndSet(false, true)) {
-            worker.execute(() -> {
-                queued.set(false);
-                targets.forEach(this::drain);
-            });
+        if (worker != null) {
+            worker.wake();
         }
     }
 
@@ -123,7 +112,7 @@ public class StatementForwarder {
         } catch (IOException e) {
             long delay = Math.min(MAX_BACKOFF_MS, backoffMs.merge(target.id(), 1_000L, (a, b) -> a * 2));
             backoffUntil.put(target.id(), System.currentTimeMillis() + delay);
-            worker.schedule(this::wake, delay, TimeUnit.MILLISECONDS);
+            worker.wakeAfter(delay);
             log.warn("xAPI forwarding to {}: {}; retrying in {} ms", target.id(), e.getMessage(), delay);
         }
     }
@@ -196,6 +185,8 @@ public class StatementForwarder {
 
     @PreDestroy
     void stop() {
-        worker.shutdownNow();
+        if (worker != null) {
+            worker.stop();
+        }
     }
 }

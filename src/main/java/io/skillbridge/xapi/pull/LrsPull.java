@@ -64,7 +64,7 @@ public class LrsPull {
         lock.lock();
         try {
             String cursor = runs.checkpoint(id).cursor();
-            String since = cursor != null ? cursor : settings.getInitialSince().isBlank() ? null : settings.getInitialSince();
+            String since = cursor != null ? cursor : settings.initialSince().isBlank() ? null : settings.initialSince();
             long runId = runs.start(id, since == null ? RunMode.FULL : RunMode.INCREMENTAL, trigger);
             try {
                 String newest = pull(id, runId, settings, since);
@@ -85,12 +85,12 @@ public class LrsPull {
 
     /** @return the newest stored time pulled, or {@code since} when there was nothing new */
     private String pull(String connectorId, long runId, LrsPullSettings settings, String since) throws IOException {
-        hostPolicy.check(settings.getEndpoint());
-        String password = settings.getPassword().isBlank() ? "" : secrets.resolve(settings.getPassword());
-        LrsClient client = new LrsClient(settings.getEndpoint(), settings.getUsername(), password);
+        hostPolicy.check(settings.endpoint());
+        String password = settings.password().isBlank() ? "" : secrets.resolve(settings.password());
+        LrsClient client = new LrsClient(settings.endpoint(), settings.username(), password);
         XapiClient authority = new XapiClient(connectorId, "LRS pull " + connectorId, "", EnumSet.of(XapiClient.Scope.WRITE));
         String newest = since;
-        String body = client.first(since, settings.getPageSize());
+        String body = client.first(since, settings.pageSize());
         while (true) {
             JsonNode page = json.readTree(body);
             JsonNode statements = page.path("statements");

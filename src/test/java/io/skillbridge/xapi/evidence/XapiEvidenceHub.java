@@ -7,7 +7,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -22,8 +21,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -108,8 +109,6 @@ abstract class XapiEvidenceHub {
         r.add("TEST_LRS_SECRET", () -> "lrs-secret-0001");
     }
 
-    @LocalServerPort
-    int port;
     @Autowired
     TestRestTemplate http;
     @Autowired
@@ -118,8 +117,8 @@ abstract class XapiEvidenceHub {
     @BeforeEach
     void emptyStore() {
         vendor.resetAll();
-        for (String t : List.of("xapi_forward_failure", "xapi_statement_agent", "xapi_statement_activity", "xapi_statement", "xapi_unmatched_actor",
-                "xapi_mbox_sha1", "learning_record", "content_skill", "content_key", "content_source", "content_item",
+        for (String t : List.of("xapi_forward_failure", "xapi_statement_agent", "xapi_statement_activity", "xapi_statement",
+                "xapi_unmatched_actor", "xapi_mbox_sha1", "learning_record", "content_skill", "content_key", "content_source", "content_item",
                 "skill_evidence", "skill_profile", "profile_stale", "skill_level_history", "employment", "identity_link",
                 "identity_conflict", "person", "job_role", "org_unit", "dead_letter", "raw_record", "connector_checkpoint",
                 "sync_run")) {
@@ -129,32 +128,24 @@ abstract class XapiEvidenceHub {
 
     /** HRIS people as {id, work email, employee id}; returns their person ids by HRIS id. */
     Map<String, String> people(String[]... people) {
-        StringBuilder body = new StringBuilder("{\"people\": [");
-        for (int i = 0; i < people.length; i++) {
-            body.append(i > 0 ? "," : "").append("""
-                    {"id": "%s", "email": "%s", "employeeId": "%s"}""".formatted(people[i][0], people[i][1], people[i][2]));
-        }
-        serve("/hr/people", body + "]}");
-        sync("hr-people");
-        Map<String, String> ids = new java.util.HashMap<>();
-        jdbc.query("select external_id, person_id from identity_link where system = 'hr'",
-                rs -> {
-                    ids.put(rs.getString(1), rs.getString(2));
-                });
-        return ids;
+        serveAndSync("/hr/people", "people", "{\"id\": \"%s\", \"email\": \"%s\", \"employeeId\": \"%s\"}", people,
+                "hr-people");
+        return jdbc.queryForList("select external_id, person_id from identity_link where system = 'hr'").stream()
+                .collect(Collectors.toMap(r -> (String) r.get("EXTERNAL_ID"), r -> (String) r.get("PERSON_ID")));
     }
 
     /** A catalog of one item per {id, title, url, level label, skills}. */
     void catalog(String[]... items) {
-        StringBuilder body = new StringBuilder("{\"items\": [");
-        for (int i = 0; i < items.length; i++) {
-            String[] it = items[i];
-            body.append(i > 0 ? "," : "").append("""
-                    {"id": "%s", "provider": "Acme Academy", "title": "%s", "url": "%s", "format": "course",
-                     "level": "%s", "language": "en", "skills": "%s"}""".formatted(it[0], it[1], it[2], it[3], it[4]));
-        }
-        serve("/academy/catalog.json", body + "]}");
-        sync("academy-catalog");
+        serveAndSync("/academy/catalog.json", "items", """
+                {"id": "%s", "provider": "Acme Academy", "title": "%s", "url": "%s", "format": "course", "level": "%s",
+                 "language": "en", "skills": "%s"}""", items, "academy-catalog");
+    }
+
+    /** Serves the rows, each written through the template, as one JSON page, and runs the connector reading it. */
+    void serveAndSync(String path, String array, String template, String[][] rows, String connector) {
+        serve(path, "{\"" + array + "\": [" + Arrays.stream(rows).map(r -> template.formatted((Object[]) r))
+                .collect(Collectors.joining(",")) + "]}");
+        sync(connector);
     }
 
     @SuppressWarnings("unchecked")

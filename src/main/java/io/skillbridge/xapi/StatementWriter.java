@@ -14,8 +14,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
@@ -101,12 +99,12 @@ public class StatementWriter {
         }
         StatementValidator validator = new StatementValidator(version);
         long storedMicros = consistentThrough.begin();
-        boolean handedOver = false;
+        List<Incoming> incoming = new ArrayList<>(sent.size());
+        List<NewStatement> written;
         try {
             OffsetDateTime stored = ConsistentThrough.toTime(storedMicros);
             String storedText = STORED.format(stored);
             ObjectNode authority = authority(client);
-            List<Incoming> incoming = new ArrayList<>(sent.size());
             Set<String> ids = new HashSet<>();
             Map<String, AttachmentPart> partsByHash = attachmentParts(parts);
             Set<String> usedParts = new HashSet<>();
@@ -138,45 +136,20 @@ public class StatementWriter {
                 unused.removeAll(usedParts);
                 throw XapiException.badRequest(null, "attachment parts " + unused + " match no attachment of the statements");
             }
-            List<NewStatement> written;
             try {
                 written = transactions.execute(tx -> insert(incoming, stored, client));
             } catch (DuplicateKeyException raced) {
                 // another request stored one of these ids between our lookup and our insert: look again, once
                 written = transactions.execute(tx -> insert(incoming, stored, client));
             }
-            afterCommit(storedMicros, written.isEmpty() ? null : accepted(written, incoming, client));
-            handedOver = true;
-            return new Written(incoming.stream().map(in -> in.facts().id()).toList(), written.size());
         } finally {
-            if (!handedOver) {
-                consistentThrough.end(storedMicros);
-            }
+            // ended before the event is published: a reader the event wakes reads up to and including these statements
+            consistentThrough.end(storedMicros);
         }
-    }
-
-    /**
-     * Ends the write for Consistent-Through, then publishes: a reader woken by the event then reads up to and including
-     * these statements. Inside a caller's transaction (an LRS pull writes a page of statements with its checkpoint)
-     * both wait for that transaction to end, and nothing is published if it rolls back.
-     */
-    private void afterCommit(long storedMicros, StatementsAccepted event) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    consistentThrough.end(storedMicros);
-                    if (status == STATUS_COMMITTED && event != null) {
-                        events.publishEvent(event);
-                    }
-                }
-            });
-            return;
+        if (!written.isEmpty()) {
+            events.publishEvent(accepted(written, incoming, client));
         }
-        consistentThrough.end(storedMicros);
-        if (event != null) {
-            events.publishEvent(event);
-        }
+        return new Written(incoming.stream().map(in -> in.facts().id()).toList(), written.size());
     }
 
     private List<NewStatement> insert(List<Incoming> incoming, OffsetDateTime stored, XapiClient client) {

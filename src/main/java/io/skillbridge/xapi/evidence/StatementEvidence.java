@@ -126,7 +126,9 @@ public class StatementEvidence {
         if (names.hasNext()) {
             Map.Entry<String, JsonNode> first = names.next();
             language = first.getKey().toLowerCase(Locale.ROOT).split("-")[0];
+            // the learning record keeps 500 characters of a title, as for LMS courses
             title = first.getValue().asText();
+            title = title.length() > 500 ? title.substring(0, 500) : title;
         }
         return new Candidate(r, rule, result.path("success").isBoolean() && !result.path("success").asBoolean(),
                 scaled(result.path("score")), title, language);

@@ -8,6 +8,7 @@ import org.springframework.stereotype.Repository;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -27,9 +28,11 @@ import java.util.Set;
 public class ActorMatcher {
 
     private static final String AMBIGUOUS = "";
+    private static final Duration MISS_REFRESH_INTERVAL = Duration.ofMinutes(1);
 
     private final JdbcTemplate jdbc;
     private final PersonLookup people;
+    private volatile long refreshedAt = System.nanoTime() - MISS_REFRESH_INTERVAL.toNanos() - 1;
 
     public ActorMatcher(JdbcTemplate jdbc, PersonLookup people) {
         this.jdbc = jdbc;
@@ -80,8 +83,10 @@ public class ActorMatcher {
             return Map.of();
         }
         Map<String, String> found = lookUpSha1(hashes);
-        if (found.size() < hashes.size()) {
-            // a hash nobody has may be of a person whose email arrived or changed since the hashes were last brought up to date
+        long now = System.nanoTime();
+        if (found.size() < hashes.size() && now - refreshedAt > MISS_REFRESH_INTERVAL.toNanos()) {
+            // a hash nobody has may be of a person whose email arrived or changed since the hashes were last brought
+            // up to date; at most once a minute, as actors that are nobody's keep missing (HRIS runs refresh too)
             refreshSha1();
             found = lookUpSha1(hashes);
         }
@@ -98,6 +103,7 @@ public class ActorMatcher {
 
     /** Hashes the work emails of the people whose hash is missing or stale: after the first call, only the changes. */
     public void refreshSha1() {
+        refreshedAt = System.nanoTime();
         List<Object[]> rows = new ArrayList<>();
         Set<String> persons = new HashSet<>();
         jdbc.query("select p.id, p.work_email_norm from person p left join xapi_mbox_sha1 m on m.person_id = p.id"

@@ -3,8 +3,11 @@ package io.skillbridge.xapi.pull;
 import gov.adlnet.xapi.client.StatementClient;
 
 import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.URL;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 
 /**
  * ADL's jxapi client, reading pages as the remote LRS wrote them: its own model would re-serialize statements
@@ -14,8 +17,20 @@ import java.nio.charset.StandardCharsets;
  */
 class LrsClient extends StatementClient {
 
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration READ_TIMEOUT = Duration.ofSeconds(120);
+
     LrsClient(String endpoint, String username, String password) throws IOException {
         super(endpoint, username, password);
+    }
+
+    /** jxapi sets no timeouts: an LRS that stops answering would hold the connector's run for ever. */
+    @Override
+    protected HttpURLConnection initializeConnection(URL url) throws IOException {
+        HttpURLConnection connection = super.initializeConnection(url);
+        connection.setConnectTimeout((int) CONNECT_TIMEOUT.toMillis());
+        connection.setReadTimeout((int) READ_TIMEOUT.toMillis());
+        return connection;
     }
 
     /**

@@ -142,13 +142,13 @@ public record ContentItemRecord(String externalId, String provider, String title
         return "ref:" + sharedId.trim().toLowerCase(Locale.ROOT).replaceAll("[\\s-]", "");
     }
 
-    static String urlKey(String url) {
+    public static String urlKey(String url) {
         String u = url.trim().toLowerCase(Locale.ROOT).replaceFirst("^https?://", "").replaceFirst("^www\\.", "");
         u = u.replaceAll("[?#].*$", "").replaceAll("/+$", "");
         return "url:" + u;
     }
 
-    static String titleKey(String language, String title) {
+    public static String titleKey(String language, String title) {
         return "title:" + (language == null ? "" : language) + ":" + io.skillbridge.skills.taxonomy.Taxonomy.normalize(title);
     }
 

@@ -6,6 +6,7 @@ import io.skillbridge.canonical.Item;
 import io.skillbridge.canonical.PageOutcome;
 import io.skillbridge.canonical.Sql;
 import io.skillbridge.canonical.WorkerRecord;
+import io.skillbridge.catalog.ItemSkills.Taught;
 import io.skillbridge.connector.EntityHandler;
 import io.skillbridge.connector.SourceRecord;
 import io.skillbridge.identity.PersonLookup;
@@ -46,14 +47,16 @@ public class LearningRecordEntity implements EntityHandler<LearningRecordRecord>
     private final EvidenceLedger ledger;
     private final ProficiencyScales scales;
     private final ProfileCalculator calculator;
+    private final ItemSkills itemSkills;
 
     public LearningRecordEntity(JdbcTemplate jdbc, PersonLookup people, EvidenceLedger ledger,
-                                ProficiencyScales scales, ProfileCalculator calculator) {
+                                ProficiencyScales scales, ProfileCalculator calculator, ItemSkills itemSkills) {
         this.jdbc = jdbc;
         this.people = people;
         this.ledger = ledger;
         this.scales = scales;
         this.calculator = calculator;
+        this.itemSkills = itemSkills;
     }
 
     @Override
@@ -73,10 +76,6 @@ public class LearningRecordEntity implements EntityHandler<LearningRecordRecord>
 
     /** A record of the page that names a known person. */
     private record Live(LearningRecordRecord.Entry entry, String personId, String transcriptRef) {
-    }
-
-    /** A skill an item teaches: the highest level and confidence any of its sources gives it. */
-    private record Taught(String skillId, double level, double confidence) {
     }
 
     @Override
@@ -166,7 +165,7 @@ public class LearningRecordEntity implements EntityHandler<LearningRecordRecord>
                 + " and external_id = ?", deletedIds.stream().map(id -> new Object[]{system, id}).toList()).length;
         out.deactivated += removed;
 
-        Map<String, List<Taught>> taught = taught(new HashSet<>(itemOf.values()));
+        Map<String, List<Taught>> taught = itemSkills.taught(new HashSet<>(itemOf.values()));
         List<Claim> claims = new ArrayList<>();
         double confidence = calculator.rules().defaultConfidence().get(SourceKind.COMPLETION);
         for (Origin origin : origins) {
@@ -235,15 +234,6 @@ public class LearningRecordEntity implements EntityHandler<LearningRecordRecord>
         jdbc.batchUpdate("insert into content_source (system, external_id, item_id, provider, connector_id, active,"
                 + " updated_at) values (?, ?, ?, ?, ?, false, ?)", sources);
         return found;
-    }
-
-    private Map<String, List<Taught>> taught(Set<String> itemIds) {
-        Map<String, List<Taught>> taught = new HashMap<>();
-        Sql.forEachIn(jdbc, "select c.item_id, c.skill_id, max(c.level), max(c.confidence) from content_skill c"
-                        + " join unnest(?) as k(v) on c.item_id = k.v group by c.item_id, c.skill_id", null, itemIds,
-                rs -> taught.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                        .add(new Taught(rs.getString(2), rs.getDouble(3), rs.getDouble(4))));
-        return taught;
     }
 
     private static Object[] concat(Object[] values, Object... more) {

@@ -72,6 +72,21 @@ public class StatementWriter {
      */
     public List<String> write(JsonNode body, String putId, List<MultipartMixed.Part> parts, XapiClient client,
                               XapiVersion version) {
+        return store(body, putId, parts, client, version).ids();
+    }
+
+    /**
+     * What a write did.
+     *
+     * @param ids    the statements' ids, in request order
+     * @param stored how many of them were new (the others were stored before, unchanged)
+     */
+    public record Written(List<String> ids, int stored) {
+    }
+
+    /** Like {@link #write}, telling new statements from those sent again (an LRS pull counts them). */
+    public Written store(JsonNode body, String putId, List<MultipartMixed.Part> parts, XapiClient client,
+                         XapiVersion version) {
         List<JsonNode> sent = new ArrayList<>();
         boolean batch = body.isArray();
         if (batch) {
@@ -84,11 +99,12 @@ public class StatementWriter {
         }
         StatementValidator validator = new StatementValidator(version);
         long storedMicros = consistentThrough.begin();
+        List<Incoming> incoming = new ArrayList<>(sent.size());
+        List<NewStatement> written;
         try {
             OffsetDateTime stored = ConsistentThrough.toTime(storedMicros);
             String storedText = STORED.format(stored);
             ObjectNode authority = authority(client);
-            List<Incoming> incoming = new ArrayList<>(sent.size());
             Set<String> ids = new HashSet<>();
             Map<String, AttachmentPart> partsByHash = attachmentParts(parts);
             Set<String> usedParts = new HashSet<>();
@@ -120,20 +136,20 @@ public class StatementWriter {
                 unused.removeAll(usedParts);
                 throw XapiException.badRequest(null, "attachment parts " + unused + " match no attachment of the statements");
             }
-            List<NewStatement> written;
             try {
                 written = transactions.execute(tx -> insert(incoming, stored, client));
             } catch (DuplicateKeyException raced) {
                 // another request stored one of these ids between our lookup and our insert: look again, once
                 written = transactions.execute(tx -> insert(incoming, stored, client));
             }
-            if (!written.isEmpty()) {
-                events.publishEvent(accepted(written, incoming, client));
-            }
-            return incoming.stream().map(in -> in.facts().id()).toList();
         } finally {
+            // ended before the event is published: a reader the event wakes reads up to and including these statements
             consistentThrough.end(storedMicros);
         }
+        if (!written.isEmpty()) {
+            events.publishEvent(accepted(written, incoming, client));
+        }
+        return new Written(incoming.stream().map(in -> in.facts().id()).toList(), written.size());
     }
 
     private List<NewStatement> insert(List<Incoming> incoming, OffsetDateTime stored, XapiClient client) {

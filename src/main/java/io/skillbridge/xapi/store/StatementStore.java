@@ -49,8 +49,8 @@ public class StatementStore {
         Set<String> voiding = new HashSet<>();
         Set<String> voided = new HashSet<>();
         jdbc.query("select 's' as kind, s.seq, s.id, s.stored, s.body, s.voiding from xapi_statement s join unnest(?) as k(v) on s.id = k.v"
-                        + " union all select 'v', 0, s.object_statement_id, s.stored, null, true from xapi_statement s"
-                        + " join unnest(?) as k(v) on s.object_statement_id = k.v where s.voiding = true",
+                        + " union all select 'v', 0, x.target_id, cast(null as timestamp with time zone), cast(null as varchar(1)),"
+                        + " true from xapi_voiding x join unnest(?) as k(v) on x.target_id = k.v",
                 rs -> {
                     String id = rs.getString("id");
                     if (rs.getString("kind").equals("s")) {
@@ -85,12 +85,17 @@ public class StatementStore {
                 });
         List<String[]> agents = new ArrayList<>();
         List<String[]> activities = new ArrayList<>();
+        List<String[]> voiding = new ArrayList<>();
         for (NewStatement s : statements) {
+            if (s.facts().voiding()) {
+                voiding.add(new String[]{s.facts().objectStatementId(), s.facts().id()});
+            }
             s.facts().agents().forEach(u -> agents.add(new String[]{s.facts().id(), u.key(), u.usage()}));
             s.facts().activities().forEach(u -> activities.add(new String[]{s.facts().id(), u.key(), u.usage()}));
         }
         batch("insert into xapi_statement_agent (statement_id, ifi, usage) values (?, ?, ?)", agents);
         batch("insert into xapi_statement_activity (statement_id, activity_id, usage) values (?, ?, ?)", activities);
+        batch("insert into xapi_voiding (target_id, voiding_id) values (?, ?)", voiding);
         List<Object[]> attachments = new ArrayList<>();
         for (NewStatement s : statements) {
             for (AttachmentPart a : s.attachments()) {

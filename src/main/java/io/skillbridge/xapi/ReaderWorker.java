@@ -1,0 +1,55 @@
+package io.skillbridge.xapi;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The thread of one of the hub's own readers of the statement store (evidence, forwarding): one daemon thread, so
+ * that the reader's passes never overlap; wake-ups coalesced, so that a burst of writes (hundreds a second under
+ * load) costs one pass and one position update, not one each; and a slow poll, for a write that failed after a
+ * later one committed, whose wake-up then came too early.
+ */
+public final class ReaderWorker {
+
+    private final ScheduledExecutorService thread;
+    private final Runnable pass;
+    private final long coalesceMs;
+    private final AtomicBoolean queued = new AtomicBoolean();
+
+    public ReaderWorker(String name, Runnable pass, long coalesceMs, long pollMs) {
+        this.pass = pass;
+        this.coalesceMs = coalesceMs;
+        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        });
+        thread.scheduleWithFixedDelay(this::wake, pollMs, pollMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Asks for a pass shortly; wake-ups while one is waiting are that one. */
+    public void wake() {
+        if (queued.compareAndSet(false, true)) {
+            thread.schedule(() -> {
+                queued.set(false);
+                pass.run();
+            }, coalesceMs, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Asks for a pass after a delay (a retry). */
+    public void wakeAfter(long delayMs) {
+        thread.schedule(this::wake, delayMs, TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs other work of the reader on its thread, so that it never overlaps a pass. */
+    public void execute(Runnable work) {
+        thread.execute(work);
+    }
+
+    public void stop() {
+        thread.shutdownNow();
+    }
+}

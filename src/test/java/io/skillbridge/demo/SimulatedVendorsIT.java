@@ -36,9 +36,7 @@ class SimulatedVendorsIT {
     @BeforeAll
     static void start() {
         env = new StandardEnvironment();
-        long started = System.nanoTime();
         vendors = new SimulatedVendors(env, TaxonomyLoader.load(Path.of("config/taxonomy")));
-        assertThat((System.nanoTime() - started) / 1_000_000).as("start-up ms").isLessThan(5_000);
         base = env.getProperty("skillbridge.demo.url");
     }
 

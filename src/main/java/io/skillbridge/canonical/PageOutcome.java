@@ -1,5 +1,7 @@
 package io.skillbridge.canonical;
 
+import io.skillbridge.connector.SourceRecord;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +18,17 @@ public final class PageOutcome {
 
         public static Rejected reference(String ref, String reason, String payload) {
             return new Rejected(ref, "reference", reason, payload);
+        }
+
+        /**
+         * A record about a person the hub does not know (yet): it waits in dead letters until the HRIS has delivered
+         * them, rather than land on the wrong person.
+         *
+         * @param key how the record names the person
+         */
+        public static Rejected unknownPerson(SourceRecord source, Object key) {
+            return reference(source.ref(), "no single person is known by " + key
+                    + " (yet): replay once the HRIS has delivered them", source.payload().toString());
         }
     }
 

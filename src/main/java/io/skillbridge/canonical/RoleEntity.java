@@ -3,6 +3,7 @@ package io.skillbridge.canonical;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.skillbridge.connector.EntityHandler;
 import io.skillbridge.connector.SourceRecord;
+import io.skillbridge.skills.roles.RoleCatalog;
 import io.skillbridge.skills.roles.RoleRequirementStore;
 import org.springframework.stereotype.Component;
 
@@ -13,7 +14,11 @@ import java.util.List;
  * skills a profile requires, where the vendor keeps them, go to the skills engine's role requirements.
  */
 @Component
-public class RoleEntity implements EntityHandler<RoleRecord> {
+public class RoleEntity implements EntityHandler<RoleEntity.Resolved> {
+
+    /** A job profile with its requirements resolved against the taxonomy (null: the record says nothing of them). */
+    public record Resolved(RoleRecord role, List<RoleCatalog.Requirement> requirements) {
+    }
 
     private final ReferenceStore references;
     private final RoleRequirementStore requirements;
@@ -29,22 +34,20 @@ public class RoleEntity implements EntityHandler<RoleRecord> {
     }
 
     @Override
-    public Item<RoleRecord> toItem(SourceRecord source, JsonNode mapped) {
+    public Item<Resolved> toItem(SourceRecord source, JsonNode mapped) {
         RoleRecord r = RoleRecord.from(mapped);
-        if (r.requirements() != null) {
-            // a requirement the taxonomy cannot place stops the record here, before the page's transaction
-            requirements.resolve(r.requirements());
-        }
-        return new Item<>(source, r, WorkerRecord.sha256(r.toString()));
+        // a requirement the taxonomy cannot place stops the record here, before the page's transaction
+        List<RoleCatalog.Requirement> resolved = r.requirements() == null ? null : requirements.resolve(r.requirements());
+        return new Item<>(source, new Resolved(r, resolved), WorkerRecord.sha256(r.toString()));
     }
 
     @Override
-    public void apply(ApplyContext ctx, List<Item<RoleRecord>> items, PageOutcome out) {
-        references.applyRoles(ctx, items, out);
-        for (Item<RoleRecord> item : items) {
+    public void apply(ApplyContext ctx, List<Item<Resolved>> items, PageOutcome out) {
+        references.applyRoles(ctx, items.stream().map(i -> new Item<>(i.source(), i.record().role(), i.hash())).toList(), out);
+        for (Item<Resolved> item : items) {
             if (item.record().requirements() != null) {
-                requirements.replace(RoleRecord.canonicalId(ctx.system(), item.record().externalId()),
-                        requirements.resolve(item.record().requirements()));
+                requirements.replace(RoleRecord.canonicalId(ctx.system(), item.record().role().externalId()),
+                        item.record().requirements());
             }
         }
     }

@@ -99,8 +99,7 @@ public class LearningRecordEntity implements EntityHandler<LearningRecordRecord>
             }
             String person = persons.get(r.person());
             if (person == null) {
-                out.rejected.add(PageOutcome.Rejected.reference(item.source().ref(), "no single person is known by "
-                        + r.person() + " (yet): replay once the HRIS has delivered them", item.source().payload().toString()));
+                out.rejected.add(PageOutcome.Rejected.unknownPerson(item.source(), r.person()));
                 continue;
             }
             if (r.transcriptRef() != null) {

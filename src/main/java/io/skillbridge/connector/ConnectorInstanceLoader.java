@@ -1,14 +1,11 @@
 package io.skillbridge.connector;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.skillbridge.canonical.mapping.MappingService;
+import io.skillbridge.system.YamlConfigFiles;
 import io.skillbridge.system.Secrets;
 import org.springframework.core.env.PropertyResolver;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Reads and validates the connector files, Debezium-style: every parameter is checked against the declaration of
@@ -24,7 +20,6 @@ import java.util.stream.Stream;
  */
 public class ConnectorInstanceLoader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> TOP_LEVEL = Set.of("id", "kind", "enabled", "description", "parameters");
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
 
@@ -42,19 +37,13 @@ public class ConnectorInstanceLoader {
     public List<ConnectorInstance> load(Path dir) {
         List<ConnectorInstance> instances = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
-                    ConnectorInstance i = read(f, problems);
-                    if (i != null) {
-                        if (instances.stream().anyMatch(o -> o.id().equals(i.id()))) {
-                            problems.add(f + ": connector id '" + i.id() + "' is used by another file too");
-                        }
-                        instances.add(i);
-                    }
+        for (Path f : YamlConfigFiles.list(dir, problems)) {
+            ConnectorInstance i = read(f, problems);
+            if (i != null) {
+                if (instances.stream().anyMatch(o -> o.id().equals(i.id()))) {
+                    problems.add(f + ": connector id '" + i.id() + "' is used by another file too");
                 }
-            } catch (IOException e) {
-                problems.add(dir + ": " + e.getMessage());
+                instances.add(i);
             }
         }
         if (!problems.isEmpty()) {
@@ -64,15 +53,8 @@ public class ConnectorInstanceLoader {
     }
 
     ConnectorInstance read(Path file, List<String> problems) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(file.toFile());
-        } catch (IOException e) {
-            problems.add(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-            return null;
-        }
-        if (root == null || !root.isObject()) {
-            problems.add(file + ": expected a mapping with kind and parameters");
+        JsonNode root = YamlConfigFiles.readMapping(file, "kind and parameters", problems);
+        if (root == null) {
             return null;
         }
         int before = problems.size();

@@ -15,7 +15,6 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.stereotype.Component;
 
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -93,11 +92,11 @@ public class SimulatedLearningVendors implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final WireMockServer server;
-    private final String moodleToken = secret();
-    private final String scormSecret = secret();
-    private final String linkedinSecret = secret();
-    private final String linkedinToken = secret();
-    private final String courseraToken = secret();
+    private final String moodleToken = DemoSecrets.generate();
+    private final String scormSecret = DemoSecrets.generate();
+    private final String linkedinSecret = DemoSecrets.generate();
+    private final String linkedinToken = DemoSecrets.generate();
+    private final String courseraToken = DemoSecrets.generate();
     private int catalogSize;
 
     public SimulatedLearningVendors(ConfigurableEnvironment environment, Taxonomy taxonomy) {
@@ -332,9 +331,4 @@ public class SimulatedLearningVendors implements AutoCloseable {
         return title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     }
 
-    private static String secret() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 }

@@ -17,11 +17,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.stereotype.Component;
 
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -60,8 +58,8 @@ public class SimulatedRecruiting implements BeanFactoryPostProcessor, Environmen
     private ConfigurableEnvironment environment;
     private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
             .disableRequestJournal().templatingEnabled(false));
-    private final String clientSecret = secret();
-    private final String accessToken = secret();
+    private final String clientSecret = DemoSecrets.generate();
+    private final String accessToken = DemoSecrets.generate();
 
     /** Told by the context itself: a post-processor is created before constructor injection is available. */
     @Override
@@ -172,9 +170,4 @@ public class SimulatedRecruiting implements BeanFactoryPostProcessor, Environmen
         return n.put("recruitingStartDate", opened.toString());
     }
 
-    private static String secret() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 }

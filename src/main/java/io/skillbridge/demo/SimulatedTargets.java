@@ -10,7 +10,6 @@ import org.springframework.core.env.MapPropertySource;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
 
@@ -40,8 +39,8 @@ public class SimulatedTargets implements AutoCloseable {
     private final WireMockServer server = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort()
             // the demo's write-backs are visible in the hub's delivery log; a journal would only grow
             .disableRequestJournal().templatingEnabled(false));
-    private final String token = secret();
-    private final String apiKey = secret();
+    private final String token = DemoSecrets.generate();
+    private final String apiKey = DemoSecrets.generate();
 
     public SimulatedTargets(ConfigurableEnvironment environment) {
         server.start();
@@ -76,9 +75,4 @@ public class SimulatedTargets implements AutoCloseable {
         server.stop();
     }
 
-    private static String secret() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 }

@@ -21,7 +21,6 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -72,10 +71,10 @@ public class SimulatedVendors implements AutoCloseable {
 
     private final WireMockServer server;
     private final DemoOrgGenerator.DemoOrg org;
-    private final String clientSecret = secret();
-    private final String accessToken = secret();
-    private final String bamboohrApiKey = secret();
-    private final String raasPassword = secret();
+    private final String clientSecret = DemoSecrets.generate();
+    private final String accessToken = DemoSecrets.generate();
+    private final String bamboohrApiKey = DemoSecrets.generate();
+    private final String raasPassword = DemoSecrets.generate();
 
     public SimulatedVendors(ConfigurableEnvironment environment, Taxonomy taxonomy) {
         long started = System.nanoTime();
@@ -253,11 +252,6 @@ public class SimulatedVendors implements AutoCloseable {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body).build();
     }
 
-    private static String secret() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
 
     /** Routes a stub to the handler named in its transformer parameters; one extension serves every dynamic body. */
     private static final class Responses implements ResponseDefinitionTransformerV2 {

@@ -89,8 +89,7 @@ public class PerformanceReviewEntity implements EntityHandler<PerformanceReviewE
             Review r = item.record();
             String person = persons.get(r.person());
             if (person == null) {
-                out.rejected.add(PageOutcome.Rejected.reference(item.source().ref(), "no single person is known by "
-                        + r.person() + " (yet): replay once the HRIS has delivered them", item.source().payload().toString()));
+                out.rejected.add(PageOutcome.Rejected.unknownPerson(item.source(), r.person()));
                 continue;
             }
             List<String> stored = jdbc.queryForList("select record_hash from performance_review where system = ?"

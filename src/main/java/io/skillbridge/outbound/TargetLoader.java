@@ -1,15 +1,12 @@
 package io.skillbridge.outbound;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.skillbridge.canonical.mapping.MappingService;
 import io.skillbridge.system.Secrets;
+import io.skillbridge.system.YamlConfigFiles;
 import okhttp3.HttpUrl;
 import org.springframework.core.env.PropertyResolver;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,7 +17,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Reads and validates the target files under {@code config/targets/} the way connector files are: every key checked
@@ -29,7 +25,6 @@ import java.util.stream.Stream;
  */
 public class TargetLoader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final Set<String> COMMON = Set.of("id", "kind", "description", "enabled", "system", "events",
             "maxAttempts", "backoffMs");
@@ -59,16 +54,10 @@ public class TargetLoader {
     public List<Target> load(Path dir) {
         List<Target> targets = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> files = Files.list(dir)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml")).sorted().toList()) {
-                    Target t = read(f, problems);
-                    if (t != null) {
-                        targets.add(t);
-                    }
-                }
-            } catch (IOException e) {
-                problems.add(dir + ": " + e.getMessage());
+        for (Path f : YamlConfigFiles.list(dir, problems)) {
+            Target t = read(f, problems);
+            if (t != null) {
+                targets.add(t);
             }
         }
         if (!problems.isEmpty()) {
@@ -79,15 +68,8 @@ public class TargetLoader {
 
     /** @return the target, or null (with its problems added) when it is invalid or disabled */
     Target read(Path file, List<String> problems) {
-        JsonNode root;
-        try {
-            root = YAML.readTree(file.toFile());
-        } catch (IOException e) {
-            problems.add(file + ": not valid YAML: " + e.getMessage().lines().findFirst().orElse(""));
-            return null;
-        }
-        if (root == null || !root.isObject()) {
-            problems.add(file + ": expected a mapping with kind, url and events");
+        JsonNode root = YamlConfigFiles.readMapping(file, "kind, url and events", problems);
+        if (root == null) {
             return null;
         }
         int before = problems.size();

@@ -51,17 +51,7 @@ class AssignmentLifecycleIT {
     static {
         moodle.start();
         String base = "http://127.0.0.1:" + moodle.port() + "/moodle";
-        home.write("config/targets/moodle-enrolments.yaml", """
-                kind: http-push
-                system: moodle
-                events: [assignment.created]
-                url: %s/webservice/rest/server.php
-                method: POST
-                format: form
-                mapping: moodle/enrolment.jsonata
-                errorPath: /exception
-                auth: {type: api-key, in: form, name: wstoken, value: "${TEST_MOODLE_TOKEN}"}
-                """.formatted(base));
+        OutboundFixtures.moodleEnrolments(home, base + "/webservice/rest/server.php");
         home.write("config/connectors/moodle-completions.yaml", """
                 kind: http-pull
                 parameters:
@@ -94,8 +84,7 @@ class AssignmentLifecycleIT {
         @Bean
         @Primary
         ContentFinder testCatalog() {
-            return (skill, current, required, limit) -> List.of(
-                    new ContentFinder.Content("moodle:" + skill, "moodle", skill, "Course " + skill));
+            return OutboundFixtures.coursePerSkill("moodle", "");
         }
     }
 

@@ -1,5 +1,6 @@
 package io.skillbridge.outbound;
 
+import io.skillbridge.HubHome;
 import io.skillbridge.canonical.Sql;
 import io.skillbridge.skills.evidence.Claim;
 import io.skillbridge.skills.evidence.EvidenceLedger;
@@ -50,5 +51,26 @@ public final class OutboundFixtures {
         tx.executeWithoutResult(s -> ledger.replace(List.of(origin), List.of(new Claim(person, skill, level,
                 String.valueOf(level), "canonical", SourceKind.ASSESSMENT, 0.9, OBSERVED,
                 origin)), null));
+    }
+
+    /** A catalog stand-in: every skill is closed by one course of {@code system}, {@code <prefix><skill>} there. */
+    public static ContentFinder coursePerSkill(String system, String externalIdPrefix) {
+        return (skill, current, required, limit) -> List.of(
+                new ContentFinder.Content(system + ":" + skill, system, externalIdPrefix + skill, "Course " + skill));
+    }
+
+    /** The Moodle enrolment target at {@code wsUrl} (its web-service endpoint), token from {@code TEST_MOODLE_TOKEN}. */
+    public static void moodleEnrolments(HubHome home, String wsUrl) {
+        home.write("config/targets/moodle-enrolments.yaml", """
+                kind: http-push
+                system: moodle
+                events: [assignment.created]
+                url: %s
+                method: POST
+                format: form
+                mapping: moodle/enrolment.jsonata
+                errorPath: /exception
+                auth: {type: api-key, in: form, name: wstoken, value: "${TEST_MOODLE_TOKEN}"}
+                """.formatted(wsUrl));
     }
 }

@@ -94,8 +94,7 @@ class OutboundWritebackIT {
         @Bean
         @Primary
         ContentFinder testCatalog() {
-            return (skill, current, required, limit) -> List.of(
-                    new ContentFinder.Content("moodle:" + skill, "moodle", "course-" + skill, "Course " + skill));
+            return OutboundFixtures.coursePerSkill("moodle", "course-");
         }
     }
 

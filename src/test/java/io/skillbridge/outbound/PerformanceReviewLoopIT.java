@@ -18,7 +18,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import java.time.Duration;
-import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -45,17 +44,7 @@ class PerformanceReviewLoopIT {
     static {
         vendors.start();
         String base = "http://127.0.0.1:" + vendors.port();
-        home.write("config/targets/moodle-enrolments.yaml", """
-                kind: http-push
-                system: moodle
-                events: [assignment.created]
-                url: %s%s
-                method: POST
-                format: form
-                mapping: moodle/enrolment.jsonata
-                errorPath: /exception
-                auth: {type: api-key, in: form, name: wstoken, value: "${TEST_MOODLE_TOKEN}"}
-                """.formatted(base, WS));
+        OutboundFixtures.moodleEnrolments(home, base + WS);
         home.write("mappings/acme/review.jsonata", """
                 {
                   "externalId": id, "person": { "workEmail": employee.email }, "period": cycle, "rating": rating,
@@ -89,8 +78,7 @@ class PerformanceReviewLoopIT {
         @Bean
         @Primary
         ContentFinder testCatalog() {
-            return (skill, current, required, limit) -> List.of(
-                    new ContentFinder.Content("moodle:" + skill, "moodle", skill, "Course " + skill));
+            return OutboundFixtures.coursePerSkill("moodle", "");
         }
     }
 

@@ -67,8 +67,7 @@ class WebhookDeliveryIT {
         @Bean
         @Primary
         ContentFinder testCatalog() {
-            return (skill, current, required, limit) -> List.of(
-                    new ContentFinder.Content("item-" + skill, "academy", "course-" + skill, "Course " + skill));
+            return OutboundFixtures.coursePerSkill("academy", "course-");
         }
     }
 
@@ -191,7 +190,7 @@ class WebhookDeliveryIT {
         Map<String, Object> assignment = jdbc.queryForMap("select * from assignment order by skill_id fetch first 1 rows only");
         Map<String, Object> row = jdbc.queryForMap("select * from outbox where subject_ref = ?", assignment.get("ID"));
         assertSignedEnvelope(byKey.get(row.get("IDEMPOTENCY_KEY")), row, ("{\"personId\":\"p-1\",\"assignment\":{\"id\":\"%s\","
-                + "\"personId\":\"p-1\",\"contentId\":\"item-%s\",\"contentProvider\":\"academy\",\"contentExternalId\":\"course-%s\","
+                + "\"personId\":\"p-1\",\"contentId\":\"academy:%s\",\"contentProvider\":\"academy\",\"contentExternalId\":\"course-%s\","
                 + "\"contentTitle\":\"Course %s\",\"skillId\":\"%s\",\"reason\":\"career-goal\",\"reasonRef\":\"workday:CSR1\","
                 + "\"status\":\"assigned\",\"dueDate\":\"%s\"}}").formatted(assignment.get("ID"), assignment.get("SKILL_ID"),
                 assignment.get("SKILL_ID"), assignment.get("SKILL_ID"), assignment.get("SKILL_ID"), assignment.get("DUE_DATE")));

@@ -26,7 +26,14 @@ import java.util.Map;
  * taxonomy learns the skill.
  */
 @Component
-public class EvidenceEntity implements EntityHandler<EvidenceRecord> {
+public class EvidenceEntity implements EntityHandler<EvidenceEntity.Resolved> {
+
+    /**
+     * A record whose skills and levels are resolved against the taxonomy and the scales, once, off the write path:
+     * its claims wait only for the person and the origin.
+     */
+    public record Resolved(EvidenceRecord record, List<Claim> claims) {
+    }
 
     static final String ORIGIN_TYPE = "evidence";
 
@@ -51,24 +58,20 @@ public class EvidenceEntity implements EntityHandler<EvidenceRecord> {
     }
 
     @Override
-    public Item<EvidenceRecord> toItem(SourceRecord source, JsonNode mapped) {
+    public Item<Resolved> toItem(SourceRecord source, JsonNode mapped) {
         EvidenceRecord r = EvidenceRecord.from(mapped);
-        // skills and levels are checked here, off the write path, so a bad one never reaches the page's transaction
-        if (!r.deleted()) {
-            claims(r, "", null);
-        }
-        return new Item<>(source, r, WorkerRecord.sha256(r.toString()));
+        return new Item<>(source, new Resolved(r, r.deleted() ? List.of() : claims(r)), WorkerRecord.sha256(r.toString()));
     }
 
     @Override
-    public void apply(ApplyContext ctx, List<Item<EvidenceRecord>> items, PageOutcome out) {
+    public void apply(ApplyContext ctx, List<Item<Resolved>> items, PageOutcome out) {
         Map<PersonLookup.Key, String> persons = people.resolve(ctx.system(), items.stream()
-                .filter(i -> !i.record().deleted()).map(i -> i.record().person()).toList());
+                .filter(i -> !i.record().record().deleted()).map(i -> i.record().record().person()).toList());
         List<Origin> origins = new ArrayList<>();
         List<Origin> deleted = new ArrayList<>();
         List<Claim> claims = new ArrayList<>();
-        for (Item<EvidenceRecord> item : items) {
-            EvidenceRecord r = item.record();
+        for (Item<Resolved> item : items) {
+            EvidenceRecord r = item.record().record();
             Origin origin = new Origin(ORIGIN_TYPE, ctx.system(), r.externalId(), ctx.connectorId());
             if (r.deleted()) {
                 deleted.add(origin);
@@ -76,12 +79,11 @@ public class EvidenceEntity implements EntityHandler<EvidenceRecord> {
             }
             String person = persons.get(r.person());
             if (person == null) {
-                out.rejected.add(PageOutcome.Rejected.reference(item.source().ref(), "no single person is known by "
-                        + r.person() + " (yet): replay once the HRIS has delivered them", item.source().payload().toString()));
+                out.rejected.add(PageOutcome.Rejected.unknownPerson(item.source(), r.person()));
                 continue;
             }
             origins.add(origin);
-            claims.addAll(claims(r, person, origin));
+            item.record().claims().forEach(c -> claims.add(c.of(person, origin)));
         }
         int changed = ledger.replace(origins, claims, ctx.fullSnapshot() ? ctx.runId() : null);
         int withdrawn = ledger.withdraw(deleted, "the source deleted the record");
@@ -97,7 +99,8 @@ public class EvidenceEntity implements EntityHandler<EvidenceRecord> {
         }
     }
 
-    private List<Claim> claims(EvidenceRecord r, String person, Origin origin) {
+    /** The record's claims, resolved, for a person and an origin still to come. */
+    private List<Claim> claims(EvidenceRecord r) {
         List<Claim> claims = new ArrayList<>(r.skills().size());
         double confidence = r.confidence() != null ? r.confidence()
                 : calculator.rules().defaultConfidence().get(r.kind());
@@ -112,9 +115,9 @@ public class EvidenceEntity implements EntityHandler<EvidenceRecord> {
             } catch (IllegalArgumentException e) {
                 throw new InvalidRecordException("skills[" + i + "].level: " + e.getMessage());
             }
-            claims.add(new Claim(person, skill.id(), level, s.level(), scale == null ? ProficiencyScales.CANONICAL : scale,
-                    r.kind(), confidence, r.observedAt(), origin));
+            claims.add(new Claim(null, skill.id(), level, s.level(), scale == null ? ProficiencyScales.CANONICAL : scale,
+                    r.kind(), confidence, r.observedAt(), null));
         }
-        return claims;
+        return List.copyOf(claims);
     }
 }

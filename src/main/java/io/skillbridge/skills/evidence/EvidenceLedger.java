@@ -16,7 +16,6 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -171,11 +170,6 @@ public class EvidenceLedger {
                     }
                 });
         return found;
-    }
-
-    public Optional<Evidence> find(long id) {
-        return jdbc.query("select " + COLUMNS + " from skill_evidence e where e.id = ?", (rs, n) -> evidence(rs), id)
-                .stream().findFirst();
     }
 
     /** Persons whose profile waits for a recompute. */

@@ -4,7 +4,6 @@ import io.skillbridge.canonical.Sql;
 import io.skillbridge.connector.SyncRunFinished;
 import io.skillbridge.skills.evidence.Evidence;
 import io.skillbridge.skills.evidence.EvidenceLedger;
-import io.skillbridge.skills.evidence.Origin;
 import io.skillbridge.skills.evidence.SourceKind;
 import io.skillbridge.skills.index.OrgTree;
 import io.skillbridge.skills.index.PersonFacts;
@@ -356,10 +355,5 @@ public class ProfileService {
     }
 
     public record Explained(Map<String, SkillLevel> skills, List<Evidence> withdrawn) {
-    }
-
-    /** For messages and links: the origin of a piece of evidence as the API shows it. */
-    public static String describe(Origin o) {
-        return o.type() + " " + o.ref() + " in " + o.system();
     }
 }

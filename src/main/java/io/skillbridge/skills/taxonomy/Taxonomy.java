@@ -101,11 +101,6 @@ public final class Taxonomy {
         return relatedWeights[ordinal];
     }
 
-    /** Every name the taxonomy answers to, normalized, with its skill: the basis of tag and text matching. */
-    public Map<String, Skill> names() {
-        return Map.copyOf(byName);
-    }
-
     public Collection<Skill> children(String broaderId) {
         return skills.stream().filter(s -> broaderId.equals(s.broaderId())).toList();
     }

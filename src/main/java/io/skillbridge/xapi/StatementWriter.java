@@ -3,6 +3,8 @@ package io.skillbridge.xapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.skillbridge.xapi.auth.XapiClient;
 import io.skillbridge.xapi.store.AttachmentPart;
 import io.skillbridge.xapi.store.NewStatement;
@@ -14,6 +16,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
@@ -31,11 +34,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Validates and stores a PUT or POST of statements: the whole batch or nothing. A batch costs one lookup query and
- * one JDBC batch per table, in one transaction; the {@link StatementsAccepted} event follows the commit.
+ * Validates and stores a PUT or POST of statements: the whole batch or nothing. Requests are written in group
+ * commits: concurrent requests share one lookup query, one JDBC batch per table and one transaction; the
+ * {@link StatementsAccepted} event of each follows the commit.
  */
 @Service
 public class StatementWriter {
@@ -48,9 +55,15 @@ public class StatementWriter {
     private final ConsistentThrough consistentThrough;
     private final ObjectMapper json;
     private final XapiProperties properties;
+    private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writing = new ReentrantLock();
+    private final DistributionSummary groupSizes;
 
     public StatementWriter(StatementStore store, TransactionTemplate transactions, ApplicationEventPublisher events,
-                           ConsistentThrough consistentThrough, ObjectMapper json, XapiProperties properties) {
+                           ConsistentThrough consistentThrough, ObjectMapper json, XapiProperties properties,
+                           MeterRegistry meters) {
+        this.groupSizes = DistributionSummary.builder("skillbridge.xapi.group.requests")
+                .description("PUT and POST requests written by one group commit").register(meters);
         this.store = store;
         this.transactions = transactions;
         this.events = events;
@@ -136,12 +149,7 @@ public class StatementWriter {
                 unused.removeAll(usedParts);
                 throw XapiException.badRequest(null, "attachment parts " + unused + " match no attachment of the statements");
             }
-            try {
-                written = transactions.execute(tx -> insert(incoming, stored, client));
-            } catch (DuplicateKeyException raced) {
-                // another request stored one of these ids between our lookup and our insert: look again, once
-                written = transactions.execute(tx -> insert(incoming, stored, client));
-            }
+            written = commit(new Request(incoming, stored, client));
         } finally {
             // ended before the event is published: a reader the event wakes reads up to and including these statements
             consistentThrough.end(storedMicros);
@@ -152,28 +160,155 @@ public class StatementWriter {
         return new Written(incoming.stream().map(in -> in.facts().id()).toList(), written.size());
     }
 
-    private List<NewStatement> insert(List<Incoming> incoming, OffsetDateTime stored, XapiClient client) {
-        Set<String> batchIds = new LinkedHashSet<>();
+    /** The statements of one PUT or POST, checked and ready to store. */
+    private record Request(List<Incoming> incoming, OffsetDateTime stored, XapiClient client) {
+    }
+
+    /** A request waiting for the group commit that writes it, and then its outcome. */
+    private static final class Pending {
+        final Request request;
+        boolean done;
+        List<NewStatement> written;
+        RuntimeException failure;
+
+        Pending(Request request) {
+            this.request = request;
+        }
+
+        void reset() {
+            written = null;
+            failure = null;
+        }
+    }
+
+    /**
+     * Stores a request's statements in a group commit: requests that arrive while a transaction is being written
+     * wait for it, and the next one writes them all in one transaction (one lookup, one JDBC batch per table, one
+     * commit). Single statements from many clients cost a transaction each otherwise, and that is most of what
+     * they cost. A request refused (409, or voiding a voiding statement) leaves the others of its group untouched.
+     */
+    private List<NewStatement> commit(Request request) {
+        Pending pending = new Pending(request);
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            // the caller's transaction must hold the statements: written in its thread, not with a group
+            write(List.of(pending));
+        } else {
+            waiting.add(pending);
+            writing.lock();
+            try {
+                // a group written while this request waited for the lock may have taken it already
+                if (!pending.done) {
+                    List<Pending> group = new ArrayList<>();
+                    for (Pending p = waiting.poll(); p != null; p = waiting.poll()) {
+                        group.add(p);
+                    }
+                    groupSizes.record(group.size());
+                    write(group);
+                }
+            } finally {
+                writing.unlock();
+            }
+        }
+        if (pending.failure != null) {
+            throw pending.failure;
+        }
+        return pending.written;
+    }
+
+    private void write(List<Pending> group) {
+        try {
+            try {
+                transactions.executeWithoutResult(tx -> insert(group));
+            } catch (DuplicateKeyException raced) {
+                // another writer (a second hub on the same database) stored one of these ids after our lookup: once more
+                group.forEach(Pending::reset);
+                transactions.executeWithoutResult(tx -> insert(group));
+            }
+        } catch (RuntimeException | Error e) {
+            if (group.size() > 1 && e instanceof RuntimeException) {
+                // what one request sent broke the whole transaction: each request alone, so that only that one fails
+                for (Pending p : group) {
+                    p.reset();
+                    write(List.of(p));
+                }
+                return;
+            }
+            for (Pending p : group) {
+                p.failure = e instanceof RuntimeException r ? r : new IllegalStateException("storing statements failed", e);
+                p.done = true;
+            }
+            throw e;
+        }
+        group.forEach(p -> p.done = true);
+    }
+
+    /**
+     * What a group's checks know: the lookup's answer, plus what the requests of the group accepted before the one
+     * being checked (a later request may send a statement again, void one, or be voided by one).
+     */
+    private static final class Known {
+        final Map<String, String> bodies = new HashMap<>();
+        final Set<String> voidingIds;
+        final Set<String> voidedBy;
+        final Set<String> voidInStore = new HashSet<>();
+
+        Known(StatementStore.Known found) {
+            found.statements().forEach((id, s) -> bodies.put(id, s.body()));
+            voidingIds = new HashSet<>(found.voidingIds());
+            voidedBy = new HashSet<>(found.voidedByStored());
+        }
+    }
+
+    private void insert(List<Pending> group) {
+        Set<String> ids = new LinkedHashSet<>();
         Set<String> lookup = new LinkedHashSet<>();
+        for (Pending p : group) {
+            for (Incoming in : p.request.incoming()) {
+                ids.add(in.facts().id());
+                if (in.facts().voiding()) {
+                    lookup.add(in.facts().objectStatementId());
+                }
+            }
+        }
+        lookup.addAll(ids);
+        Known known = new Known(store.known(lookup, ids));
+        for (Pending p : group) {
+            try {
+                p.written = check(p.request, known);
+            } catch (XapiException refused) {
+                p.failure = refused;
+            }
+        }
+        List<NewStatement> fresh = new ArrayList<>();
+        for (Pending p : group) {
+            if (p.written != null) {
+                fresh.addAll(p.written);
+            }
+        }
+        if (!fresh.isEmpty()) {
+            store.insert(fresh);
+            store.markVoided(known.voidInStore);
+        }
+    }
+
+    /** One request's statements against what is known: the new ones, or the refusal of the whole request. */
+    private List<NewStatement> check(Request request, Known known) {
+        List<Incoming> incoming = request.incoming();
         Map<String, String> targetsInBatch = new HashMap<>();
         Map<String, Incoming> byId = new HashMap<>();
         for (Incoming in : incoming) {
-            batchIds.add(in.facts().id());
             byId.put(in.facts().id(), in);
             if (in.facts().voiding()) {
-                lookup.add(in.facts().objectStatementId());
                 targetsInBatch.put(in.facts().objectStatementId(), in.facts().id());
             }
         }
-        lookup.addAll(batchIds);
-        StatementStore.Known known = store.known(lookup, batchIds);
         List<NewStatement> fresh = new ArrayList<>();
-        Set<String> voidInStore = new HashSet<>();
+        Set<String> voids = new HashSet<>();
         for (Incoming in : incoming) {
             StatementFacts f = in.facts();
-            StoredStatement existing = known.statements().get(f.id());
+            String existing = known.bodies.get(f.id());
             if (existing != null) {
-                if (!StatementEquivalence.same(in.complete(), in.sentTimestamp(), parse(existing.body()))) {
+                if (!StatementEquivalence.same(in.complete(), in.sentTimestamp(), parse(existing))) {
                     throw new XapiException(HttpStatus.CONFLICT, "statement " + f.id()
                             + " is already stored with different content; statements are immutable", in.path().with("id").toString());
                 }
@@ -182,21 +317,25 @@ public class StatementWriter {
             if (f.voiding()) {
                 String target = f.objectStatementId();
                 Incoming targetInBatch = byId.get(target);
-                if (known.voidingIds().contains(target) || targetInBatch != null && targetInBatch.facts().voiding()) {
+                if (known.voidingIds.contains(target) || targetInBatch != null && targetInBatch.facts().voiding()) {
                     throw XapiException.badRequest(in.path().with("object").with("id").toString(),
                             "statement " + target + " is itself a voiding statement; a voiding statement cannot be voided");
                 }
-                if (known.statements().containsKey(target)) {
-                    voidInStore.add(target);
+                if (known.bodies.containsKey(target)) {
+                    voids.add(target);
                 }
             }
-            boolean voided = !f.voiding() && (known.voidedByStored().contains(f.id()) || targetsInBatch.containsKey(f.id()));
-            fresh.add(new NewStatement(f, text(in.complete()), voided, in.parts()));
+            boolean voided = !f.voiding() && (known.voidedBy.contains(f.id()) || targetsInBatch.containsKey(f.id()));
+            fresh.add(new NewStatement(f, text(in.complete()), voided, in.parts(), request.stored(), request.client().key()));
         }
-        if (!fresh.isEmpty()) {
-            store.insert(fresh, stored, client.key());
-            store.markVoided(voidInStore);
+        for (NewStatement n : fresh) {
+            known.bodies.put(n.facts().id(), n.body());
+            if (n.facts().voiding()) {
+                known.voidingIds.add(n.facts().id());
+                known.voidedBy.add(n.facts().objectStatementId());
+            }
         }
+        known.voidInStore.addAll(voids);
         return fresh;
     }
 

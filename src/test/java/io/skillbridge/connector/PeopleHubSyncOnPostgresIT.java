@@ -1,5 +1,6 @@
 package io.skillbridge.connector;
 
+import io.skillbridge.TestPostgres;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -14,7 +15,6 @@ class PeopleHubSyncOnPostgresIT extends PeopleHubSyncIT {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry r) {
-        r.add("spring.datasource.url", () -> System.getenv("SKILLBRIDGE_TEST_POSTGRES_URL"));
-        r.add("spring.datasource.username", () -> "postgres");
+        TestPostgres.use(r);
     }
 }

@@ -2,12 +2,14 @@ package io.skillbridge.xapi.store;
 
 import io.skillbridge.xapi.StatementFacts;
 
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
  * A statement ready to insert: its indexed facts, the JSON text to keep, whether a stored voiding statement already
- * names it, and the attachment parts that came with it.
+ * names it, the attachment parts that came with it, and what the LRS sets: its stored time and the client that sent
+ * it (the authority).
  */
 public record NewStatement(StatementFacts facts, String body, boolean voided,
-                           List<AttachmentPart> attachments) {
+                           List<AttachmentPart> attachments, OffsetDateTime stored, String clientKey) {
 }

@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Reads the statement store in the order statements became visible, for the hub's own readers (evidence,
@@ -51,8 +52,11 @@ public class StatementReader {
 
     /** The statements of these actors that are not voided, in storage order. */
     public List<Row> ofActors(Collection<String> actorIfis) {
-        return jdbc.query("select " + COLUMNS + " from xapi_statement s join unnest(?) as k(v) on s.actor_ifi = k.v"
-                + " where s.voided = false order by s.seq", StatementReader::row, (Object) actorIfis.toArray(new String[0]));
+        Set<String> wanted = Set.copyOf(actorIfis);
+        Long[] keys = wanted.stream().map(FilterKey::of).distinct().toArray(Long[]::new);
+        return jdbc.query("select " + COLUMNS + " from xapi_statement s join unnest(?) as k(v) on s.actor_key = k.v"
+                        + " where s.voided = false order by s.seq", StatementReader::row, (Object) keys).stream()
+                .filter(r -> wanted.contains(r.actorIfi())).toList();
     }
 
     public Position position(String reader) {

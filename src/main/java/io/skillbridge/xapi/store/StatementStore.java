@@ -48,26 +48,25 @@ public class StatementStore {
         Map<String, StoredStatement> statements = new HashMap<>();
         Set<String> voiding = new HashSet<>();
         Set<String> voided = new HashSet<>();
-        jdbc.query("select 's' as kind, s.seq, s.id, s.stored, s.body, s.voiding from xapi_statement s join unnest(?) as k(v) on s.id = k.v"
-                        + " union all select 'v', 0, x.target_id, cast(null as timestamp with time zone), cast(null as varchar(1)),"
-                        + " true from xapi_voiding x join unnest(?) as k(v) on x.target_id = k.v",
+        // two queries, not one union: H2 caches the plan of a plain select, and parses a union again every time
+        jdbc.query("select s.seq, s.id, s.body, s.voiding from xapi_statement s join unnest(?) as k(v) on s.id = k.v", rs -> {
+            String id = rs.getString("id");
+            statements.put(id, new StoredStatement(rs.getLong("seq"), id, null, rs.getString("body")));
+            if (rs.getBoolean("voiding")) {
+                voiding.add(id);
+            }
+        }, (Object) ids.toArray(new String[0]));
+        jdbc.query("select x.target_id from xapi_voiding x join unnest(?) as k(v) on x.target_id = k.v",
                 rs -> {
-                    String id = rs.getString("id");
-                    if (rs.getString("kind").equals("s")) {
-                        statements.put(id, new StoredStatement(rs.getLong("seq"), id, null, rs.getString("body")));
-                        if (rs.getBoolean("voiding")) {
-                            voiding.add(id);
-                        }
-                    } else {
-                        voided.add(id);
-                    }
-                }, ids.toArray(new String[0]), batchIds.toArray(new String[0]));
+                    voided.add(rs.getString(1));
+                }, (Object) batchIds.toArray(new String[0]));
         return new Known(statements, voiding, voided);
     }
 
-    public void insert(List<NewStatement> statements, OffsetDateTime stored, String clientKey) {
+    public void insert(List<NewStatement> statements) {
         jdbc.batchUpdate("insert into xapi_statement (id, verb_id, actor_ifi, object_activity_id, object_statement_id,"
-                + " registration, stored, ts, voiding, voided, client_key, body) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                + " registration, stored, ts, voiding, voided, client_key, body, verb_key, actor_key, activity_key, registration_key)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 statements, statements.size(), (ps, s) -> {
                     StatementFacts f = s.facts();
                     ps.setString(1, f.id());
@@ -76,25 +75,35 @@ public class StatementStore {
                     ps.setString(4, f.objectActivityId());
                     ps.setString(5, f.objectStatementId());
                     ps.setString(6, f.registration());
-                    ps.setObject(7, stored);
+                    ps.setObject(7, s.stored());
                     ps.setObject(8, f.timestamp());
                     ps.setBoolean(9, f.voiding());
                     ps.setBoolean(10, s.voided());
-                    ps.setString(11, clientKey);
+                    ps.setString(11, s.clientKey());
                     ps.setString(12, s.body());
+                    ps.setObject(13, FilterKey.of(f.verbId()), Types.BIGINT);
+                    ps.setObject(14, FilterKey.of(f.actorIfi()), Types.BIGINT);
+                    ps.setObject(15, FilterKey.of(f.objectActivityId()), Types.BIGINT);
+                    ps.setObject(16, FilterKey.of(f.registration()), Types.BIGINT);
                 });
-        List<String[]> agents = new ArrayList<>();
-        List<String[]> activities = new ArrayList<>();
+        List<Object[]> agents = new ArrayList<>();
+        List<Object[]> activities = new ArrayList<>();
         List<String[]> voiding = new ArrayList<>();
         for (NewStatement s : statements) {
             if (s.facts().voiding()) {
                 voiding.add(new String[]{s.facts().objectStatementId(), s.facts().id()});
             }
-            s.facts().agents().forEach(u -> agents.add(new String[]{s.facts().id(), u.key(), u.usage()}));
-            s.facts().activities().forEach(u -> activities.add(new String[]{s.facts().id(), u.key(), u.usage()}));
+            s.facts().agents().forEach(u -> agents.add(usage(s, u)));
+            s.facts().activities().forEach(u -> activities.add(usage(s, u)));
         }
-        batch("insert into xapi_statement_agent (statement_id, ifi, usage) values (?, ?, ?)", agents);
-        batch("insert into xapi_statement_activity (statement_id, activity_id, usage) values (?, ?, ?)", activities);
+        int[] usageTypes = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT};
+        if (!agents.isEmpty()) {
+            jdbc.batchUpdate("insert into xapi_statement_agent (statement_id, ifi, usage, ifi_key) values (?, ?, ?, ?)", agents, usageTypes);
+        }
+        if (!activities.isEmpty()) {
+            jdbc.batchUpdate("insert into xapi_statement_activity (statement_id, activity_id, usage, activity_key) values (?, ?, ?, ?)",
+                    activities, usageTypes);
+        }
         batch("insert into xapi_voiding (target_id, voiding_id) values (?, ?)", voiding);
         List<Object[]> attachments = new ArrayList<>();
         for (NewStatement s : statements) {
@@ -106,6 +115,10 @@ public class StatementStore {
             jdbc.batchUpdate("insert into xapi_attachment (statement_id, sha2, content_type, content) values (?, ?, ?, ?)",
                     attachments, new int[]{Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARBINARY});
         }
+    }
+
+    private static Object[] usage(NewStatement s, StatementFacts.Usage u) {
+        return new Object[]{s.facts().id(), u.key(), u.usage(), FilterKey.of(u.key())};
     }
 
     /** Marks stored statements voided (one JDBC batch); a voiding statement itself is never voided. */
@@ -172,18 +185,20 @@ public class StatementStore {
     private String contentFilter(String t, StatementQuery q, List<Object> args) {
         List<String> clauses = new ArrayList<>();
         if (q.verb() != null) {
-            clauses.add(t + ".verb_id = ?");
+            clauses.add(t + ".verb_key = ? and " + t + ".verb_id = ?");
+            args.add(FilterKey.of(q.verb()));
             args.add(q.verb());
         }
         if (q.registration() != null) {
-            clauses.add(t + ".registration = ?");
+            clauses.add(t + ".registration_key = ? and " + t + ".registration = ?");
+            args.add(FilterKey.of(q.registration()));
             args.add(q.registration());
         }
         if (q.agentIfi() != null) {
-            String clause = "(" + t + ".actor_ifi = ? or exists (select 1 from xapi_statement_agent a where a.statement_id = "
-                    + t + ".id and a.ifi = ?" + (q.relatedAgents() ? ")" : " and a.usage = 'object')");
-            args.add(q.agentIfi());
-            args.add(q.agentIfi());
+            Long key = FilterKey.of(q.agentIfi());
+            String clause = "(" + t + ".actor_key = ? and " + t + ".actor_ifi = ? or exists (select 1 from xapi_statement_agent a"
+                    + " where a.statement_id = " + t + ".id and a.ifi_key = ? and a.ifi = ?" + (q.relatedAgents() ? ")" : " and a.usage = 'object')");
+            args.addAll(List.of(key, q.agentIfi(), key, q.agentIfi()));
             if (q.relatedAgents() && q.agentIfi().startsWith(authorityPrefix)) {
                 // the authority of a stored statement is the client that sent it
                 clause += " or " + t + ".client_key = ?";
@@ -192,14 +207,16 @@ public class StatementStore {
             clauses.add(clause + ")");
         }
         if (q.activity() != null) {
+            Long key = FilterKey.of(q.activity());
+            String own = t + ".activity_key = ? and " + t + ".object_activity_id = ?";
+            args.addAll(List.of(key, q.activity()));
             if (q.relatedActivities()) {
-                clauses.add("(" + t + ".object_activity_id = ? or exists (select 1 from xapi_statement_activity a"
-                        + " where a.statement_id = " + t + ".id and a.activity_id = ?))");
-                args.add(q.activity());
+                clauses.add("(" + own + " or exists (select 1 from xapi_statement_activity a"
+                        + " where a.statement_id = " + t + ".id and a.activity_key = ? and a.activity_id = ?))");
+                args.addAll(List.of(key, q.activity()));
             } else {
-                clauses.add(t + ".object_activity_id = ?");
+                clauses.add("(" + own + ")");
             }
-            args.add(q.activity());
         }
         return "(" + String.join(" and ", clauses) + ")";
     }

@@ -38,6 +38,15 @@ public final class Statements {
                 """);
     }
 
+    /** A statement voiding the statement {@code target}. */
+    public static ObjectNode voiding(String target) {
+        return json("""
+                {"actor": {"mbox": "mailto:lms-admin@example.com"},
+                 "verb": {"id": "http://adlnet.gov/expapi/verbs/voided", "display": {"en-US": "voided"}},
+                 "object": {"objectType": "StatementRef", "id": "%s"}}
+                """.formatted(target));
+    }
+
     public static ObjectNode json(String text) {
         try {
             return (ObjectNode) JSON.readTree(text);

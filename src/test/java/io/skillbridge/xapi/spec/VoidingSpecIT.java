@@ -11,14 +11,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Voided statements (1.0.3 Part Two 2.3.2; retrieval of voided statements, Part Three 2.1.4). */
 class VoidingSpecIT extends XapiSpecIT {
 
-    static ObjectNode voiding(String target) {
-        return Statements.json("""
-                {"actor": {"mbox": "mailto:lms-admin@example.com"},
-                 "verb": {"id": "http://adlnet.gov/expapi/verbs/voided", "display": {"en-US": "voided"}},
-                 "object": {"objectType": "StatementRef", "id": "%s"}}
-                """.formatted(target));
-    }
-
     private List<String> ids(Response r) {
         List<String> ids = new ArrayList<>();
         r.json().get("statements").forEach(s -> ids.add(s.get("id").asText()));
@@ -30,7 +22,7 @@ class VoidingSpecIT extends XapiSpecIT {
         ObjectNode target = Statements.valid();
         String targetId = target.get("id").asText();
         post(version, target);
-        String voidingId = post(version, voiding(targetId)).json().get(0).asText();
+        String voidingId = post(version, Statements.voiding(targetId)).json().get(0).asText();
 
         assertThat(get(version, "statementId=" + targetId).status()).isEqualTo(404);
         Response voided = get(version, "voidedStatementId=" + targetId);
@@ -46,9 +38,9 @@ class VoidingSpecIT extends XapiSpecIT {
     void aVoidingStatementCannotTargetAVoidingStatement(String version) {
         ObjectNode first = Statements.valid();
         post(version, first);
-        String voidingId = post(version, voiding(first.get("id").asText())).json().get(0).asText();
+        String voidingId = post(version, Statements.voiding(first.get("id").asText())).json().get(0).asText();
 
-        Response r = post(version, voiding(voidingId));
+        Response r = post(version, Statements.voiding(voidingId));
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("field").asText()).isEqualTo("statement.object.id");
@@ -57,7 +49,7 @@ class VoidingSpecIT extends XapiSpecIT {
 
     @BothVersions
     void aVoidingStatementWhoseObjectIsNotAStatementRefIs400(String version) {
-        ObjectNode s = voiding(UUID.randomUUID().toString());
+        ObjectNode s = Statements.voiding(UUID.randomUUID().toString());
         Statements.set(s, "object", "{\"id\": \"https://example.com/activity\"}");
         Response r = post(version, s);
         assertThat(r.status()).isEqualTo(400);
@@ -68,7 +60,7 @@ class VoidingSpecIT extends XapiSpecIT {
     void aStatementArrivingAfterItsVoidingStatementIsVoided(String version) {
         ObjectNode late = Statements.valid();
         String id = late.get("id").asText();
-        assertThat(post(version, voiding(id)).status()).isEqualTo(200);
+        assertThat(post(version, Statements.voiding(id)).status()).isEqualTo(200);
 
         post(version, late);
 
@@ -80,7 +72,7 @@ class VoidingSpecIT extends XapiSpecIT {
     void voidingWithinOneBatch(String version) {
         ObjectNode target = Statements.valid();
         String id = target.get("id").asText();
-        post(version, Statements.JSON.createArrayNode().add(target).add(voiding(id)));
+        post(version, Statements.JSON.createArrayNode().add(target).add(Statements.voiding(id)));
         assertThat(get(version, "voidedStatementId=" + id).status()).isEqualTo(200);
         assertThat(get(version, "statementId=" + id).status()).isEqualTo(404);
     }

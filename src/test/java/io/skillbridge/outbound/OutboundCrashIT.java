@@ -35,7 +35,6 @@ import static org.awaitility.Awaitility.await;
  * The hub as a separate process, killed after it committed outbox rows and before any reached the target: the
  * next start delivers every one, and the target sees each idempotency key exactly once.
  */
-@org.junit.jupiter.api.Disabled("passes run alone, fails under .ci/run (the restarted hub never delivers): being investigated, see the issue 6 note")
 class OutboundCrashIT {
 
     static final int PEOPLE = 20;
@@ -104,6 +103,8 @@ class OutboundCrashIT {
         subscriber.stubFor(post(urlPathEqualTo("/hook")).willReturn(aResponse().withStatus(204)));
         hub = start(home, data, port);
         awaitUp(port);
+        // a store that keeps commits in memory for a while loses them to the kill: then there is nothing to deliver
+        assertThat(total(port, "")).as("rows committed before the kill, still there after the restart").isEqualTo(PEOPLE);
 
         // the first process kept retrying the absent subscriber with a doubling backoff: on a busy machine (a slow
         // first start) the next attempt may be a minute away

@@ -37,6 +37,8 @@ import java.util.Set;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -47,6 +49,8 @@ import java.util.concurrent.locks.ReentrantLock;
 @Service
 public class StatementWriter {
 
+    private static final long GATHER_NANOS = 1_000_000;
+    private static final long GATHER_POLL_NANOS = 20_000;
     private static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSXXX");
 
     private final StatementStore store;
@@ -57,6 +61,8 @@ public class StatementWriter {
     private final XapiProperties properties;
     private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writing = new ReentrantLock();
+    /** Requests between the start of their validation and their place in the queue. */
+    private final AtomicInteger preparing = new AtomicInteger();
     private final DistributionSummary groupSizes;
 
     public StatementWriter(StatementStore store, TransactionTemplate transactions, ApplicationEventPublisher events,
@@ -114,6 +120,8 @@ public class StatementWriter {
         long storedMicros = consistentThrough.begin();
         List<Incoming> incoming = new ArrayList<>(sent.size());
         List<NewStatement> written;
+        preparing.incrementAndGet();
+        boolean handedOver = false;
         try {
             OffsetDateTime stored = ConsistentThrough.toTime(storedMicros);
             String storedText = STORED.format(stored);
@@ -149,8 +157,13 @@ public class StatementWriter {
                 unused.removeAll(usedParts);
                 throw XapiException.badRequest(null, "attachment parts " + unused + " match no attachment of the statements");
             }
+            handedOver = true;
             written = commit(new Request(incoming, stored, client));
         } finally {
+            if (!handedOver) {
+                // refused before it reached the group commit: no longer one for a group to wait for
+                preparing.decrementAndGet();
+            }
             // ended before the event is published: a reader the event wakes reads up to and including these statements
             consistentThrough.end(storedMicros);
         }
@@ -190,14 +203,17 @@ public class StatementWriter {
     private List<NewStatement> commit(Request request) {
         Pending pending = new Pending(request);
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            preparing.decrementAndGet();
             // the caller's transaction must hold the statements: written in its thread, not with a group
             write(List.of(pending));
         } else {
             waiting.add(pending);
+            preparing.decrementAndGet();
             writing.lock();
             try {
                 // a group written while this request waited for the lock may have taken it already
                 if (!pending.done) {
+                    gather();
                     List<Pending> group = new ArrayList<>();
                     for (Pending p = waiting.poll(); p != null; p = waiting.poll()) {
                         group.add(p);
@@ -213,6 +229,19 @@ public class StatementWriter {
             throw pending.failure;
         }
         return pending.written;
+    }
+
+    /**
+     * Lets the requests still being validated join the group about to be written, waiting while there are any, up
+     * to {@link #GATHER_NANOS}. A commit of H2 writes every page the transaction changed (each B-tree's path from
+     * root to leaf), whatever the number of rows: eight single statements in one commit cost little more than one.
+     * A lone client never waits: nobody else is preparing.
+     */
+    private void gather() {
+        long deadline = System.nanoTime() + GATHER_NANOS;
+        while (preparing.get() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(GATHER_POLL_NANOS);
+        }
     }
 
     private void write(List<Pending> group) {

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -86,7 +85,7 @@ class CatalogSyncBenchmark {
                       totalPath: /paging/total
                     """.formatted(tenant, vendor.port(), tenant, PAGE));
         }
-        Path data = Files.createTempDirectory("bench-catalog");
+        Path data = Scratch.dir("bench-catalog");
 
         double rawPerSecond = rawLimit(pages);
         try (ConfigurableApplicationContext hub = home.start(data)) {
@@ -118,7 +117,7 @@ class CatalogSyncBenchmark {
 
     /** Jackson tree parse of every page, and one JDBC batch insert per page of one row per item. */
     static double rawLimit(List<byte[]> pages) throws Exception {
-        Path dir = Files.createTempDirectory("bench-catalog-raw");
+        Path dir = Scratch.dir("bench-catalog-raw");
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("raw"), "sa", "")) {
             try (Statement s = c.createStatement()) {
                 s.execute("create table item_raw (id varchar(36) primary key, external_id varchar(300), title varchar(500),"

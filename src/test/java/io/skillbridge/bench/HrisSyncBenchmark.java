@@ -14,7 +14,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -79,7 +78,7 @@ class HrisSyncBenchmark {
                       incrementalParam: updatedFrom
                     """.formatted(tenant, vendor.port(), tenant, PAGE));
         }
-        Path data = Files.createTempDirectory("bench-hub");
+        Path data = Scratch.dir("bench-hub");
 
         double rawPerSecond = rawLimit(pages);
         double sameRowsPerSecond = rawSameRows(pages);
@@ -125,7 +124,7 @@ class HrisSyncBenchmark {
 
     /** Jackson tree parse of every page, and one JDBC batch insert per page of one row per worker. */
     static double rawLimit(List<byte[]> pages) throws Exception {
-        Path dir = Files.createTempDirectory("bench-raw");
+        Path dir = Scratch.dir("bench-raw");
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("raw"), "sa", "")) {
             try (Statement s = c.createStatement()) {
                 s.execute("create table worker_raw (id varchar(36) primary key, external_id varchar(100), email varchar(320),"
@@ -160,7 +159,7 @@ class HrisSyncBenchmark {
      * with Jackson and batch-inserted into a fresh H2 file database carrying the hub's own Flyway schema.
      */
     static double rawSameRows(List<byte[]> pages) throws Exception {
-        Path dir = Files.createTempDirectory("bench-raw-rows");
+        Path dir = Scratch.dir("bench-raw-rows");
         String url = "jdbc:h2:file:" + dir.resolve("rows");
         org.flywaydb.core.Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {

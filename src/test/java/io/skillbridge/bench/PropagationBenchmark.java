@@ -16,7 +16,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -68,7 +67,7 @@ class PropagationBenchmark {
 
     private static String tempDir() {
         try {
-            return Files.createTempDirectory("propagation").toString();
+            return Scratch.dir("propagation").toString();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

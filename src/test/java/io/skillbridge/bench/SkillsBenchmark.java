@@ -19,7 +19,6 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -61,7 +60,7 @@ class SkillsBenchmark {
         home.write("config/taxonomy/skills.csv", taxonomy());
         home.write("config/taxonomy/taxonomy.yaml", "version: bench\n");
         home.write("config/roles/requirements.yaml", requirements());
-        Path data = Files.createTempDirectory("bench-skills");
+        Path data = Scratch.dir("bench-skills");
         try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(SkillbridgeApplication.class).run(
                 "--server.port=0", "--skillbridge.home=" + home.root(), "--skillbridge.data-dir=" + data,
                 "--skillbridge.demo.enabled=false", "--skillbridge.scheduling.enabled=false",

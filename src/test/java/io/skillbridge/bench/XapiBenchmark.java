@@ -3,6 +3,8 @@ package io.skillbridge.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skillbridge.HubHome;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.skillbridge.SkillbridgeApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -15,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -62,7 +63,7 @@ class XapiBenchmark {
                   - key: bench
                     secret: ${XAPI_BENCH_SECRET}
                 """);
-        Path data = Files.createTempDirectory("bench-xapi");
+        Path data = Scratch.dir("bench-xapi");
         try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(SkillbridgeApplication.class).run(
                 "--server.port=0", "--skillbridge.home=" + home.root(), "--skillbridge.data-dir=" + data,
                 "--skillbridge.demo.enabled=false", "--skillbridge.scheduling.enabled=false",
@@ -72,8 +73,13 @@ class XapiBenchmark {
             String url = "http://127.0.0.1:" + port + "/xapi/statements";
 
             post(http, url, batches(warmup), 4);
+            DistributionSummary groups = hub.getBean(MeterRegistry.class).get("skillbridge.xapi.group.requests").summary();
+            double[] before = {groups.count(), groups.totalAmount()};
             double batchSeconds = post(http, url, batches(measured), 4);
+            double batchGroup = (groups.totalAmount() - before[1]) / (groups.count() - before[0]);
+            before = new double[]{groups.count(), groups.totalAmount()};
             double singleSeconds = post(http, url, singles, 8);
+            double singleGroup = (groups.totalAmount() - before[1]) / (groups.count() - before[0]);
 
             JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("select count(*) from xapi_statement", Integer.class))
@@ -89,6 +95,7 @@ class XapiBenchmark {
                     SINGLES, singleSeconds, singleRate);
             System.out.printf("raw limit                                         %,9.0f statements/s   (Jackson parse + JDBC batch"
                     + " insert, one row each, batches of 1,000, same run)%n", raw);
+            System.out.printf("requests per group commit: batches %.1f, single %.1f%n", batchGroup, singleGroup);
             System.out.printf("batches / raw limit       %7.0f %%%n", 100 * batchRate / raw);
             System.out.printf("single / raw limit        %7.0f %%%n%n", 100 * singleRate / raw);
         }
@@ -153,8 +160,8 @@ class XapiBenchmark {
 
     /** Jackson tree parse of every statement and one JDBC batch insert of a row each per 1,000, one commit each. */
     static double rawLimit(List<String> statements) throws Exception {
-        Path dir = Files.createTempDirectory("bench-xapi-raw");
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("raw"), "sa", "")) {
+        Path dir = Scratch.dir("bench-xapi-raw");
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("raw") + ";WRITE_DELAY=0", "sa", "")) {
             try (Statement s = c.createStatement()) {
                 s.execute("create table statement_raw (id varchar(36) primary key, verb_id varchar(2048), actor varchar(2048),"
                         + " activity_id varchar(2048), body varchar(1000000))");

@@ -7,11 +7,23 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.skillbridge.SkillbridgeApplication;
 import org.junit.jupiter.api.Test;
+import io.skillbridge.xapi.StatementFacts;
+import io.skillbridge.xapi.XapiProperties;
+import io.skillbridge.xapi.store.NewStatement;
+import io.skillbridge.xapi.store.StatementStore;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.sql.DataSource;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,6 +34,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -30,6 +43,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +53,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Boots the hub on an H2 file store and posts 100,000 realistic statements (about 600 bytes each: account actor, course activity with a definition, score, registration, parent) over loopback
  * HTTP in batches of 100 from 4 concurrent clients, then 20,000 single statements from 8 clients, after a warm-up of
  * 10,000 others. Beside them it prints the raw limit measured in the same run: Jackson parse of the same statements
- * plus a JDBC batch insert of one row each into a plain table of an H2 file database (batches of 1,000).
+ * plus a JDBC batch insert of one row each into a plain table of an H2 file database (batches of 1,000), and what the
+ * hub's own tables cost without the rest of the hub.
  */
 class XapiBenchmark {
 
@@ -49,6 +64,8 @@ class XapiBenchmark {
     static final String SECRET = "bench-secret-" + UUID.randomUUID();
     static final ObjectMapper JSON = new ObjectMapper();
     static final String[] VERBS = {"completed", "passed", "failed", "experienced", "attempted", "answered"};
+    /** A PostgreSQL to measure on instead of H2 ({@code -Dbench.postgres=jdbc:postgresql://...}); emptied first. */
+    static final String POSTGRES = System.getProperty("bench.postgres");
 
     @Test
     void postBatchesAndSingles() throws Exception {
@@ -58,6 +75,12 @@ class XapiBenchmark {
         System.out.printf("%naverage statement: %d bytes%n", measured.stream().mapToInt(String::length).sum() / measured.size());
 
         double raw = rawLimit(measured);
+        double ownTables = ownTablesLimit(measured);
+        List<String> store = new ArrayList<>();
+        if (POSTGRES != null) {
+            emptyPostgres();
+            store.addAll(List.of("--spring.datasource.url=" + POSTGRES, "--spring.datasource.username=postgres"));
+        }
         HubHome home = new HubHome().write("config/xapi/clients.yaml", """
                 clients:
                   - key: bench
@@ -65,9 +88,9 @@ class XapiBenchmark {
                 """);
         Path data = Scratch.dir("bench-xapi");
         try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(SkillbridgeApplication.class).run(
-                "--server.port=0", "--skillbridge.home=" + home.root(), "--skillbridge.data-dir=" + data,
-                "--skillbridge.demo.enabled=false", "--skillbridge.scheduling.enabled=false",
-                "--XAPI_BENCH_SECRET=" + SECRET, "--logging.level.io.skillbridge=WARN")) {
+                Stream.concat(Stream.of("--server.port=0", "--skillbridge.home=" + home.root(), "--skillbridge.data-dir=" + data,
+                        "--skillbridge.demo.enabled=false", "--skillbridge.scheduling.enabled=false",
+                        "--XAPI_BENCH_SECRET=" + SECRET, "--logging.level.io.skillbridge=WARN"), store.stream()).toArray(String[]::new))) {
             int port = ((WebServerApplicationContext) hub).getWebServer().getPort();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String url = "http://127.0.0.1:" + port + "/xapi/statements";
@@ -87,14 +110,16 @@ class XapiBenchmark {
 
             double batchRate = STATEMENTS / batchSeconds;
             double singleRate = SINGLES / singleSeconds;
-            System.out.printf("%n=== xAPI Statements benchmark (H2 file store, loopback HTTP, %d cores) ===%n",
-                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("%n=== xAPI Statements benchmark (%s, loopback HTTP, %d cores) ===%n",
+                    POSTGRES == null ? "H2 file store" : "PostgreSQL", Runtime.getRuntime().availableProcessors());
             System.out.printf("batches of %d, 4 clients   %,7d statements %7.2f s  %,9.0f statements/s   (target >= 10,000)%n",
                     BATCH, STATEMENTS, batchSeconds, batchRate);
             System.out.printf("single, 8 clients         %,7d statements %7.2f s  %,9.0f statements/s   (target >= 2,000)%n",
                     SINGLES, singleSeconds, singleRate);
             System.out.printf("raw limit                                         %,9.0f statements/s   (Jackson parse + JDBC batch"
                     + " insert, one row each, batches of 1,000, same run)%n", raw);
+            System.out.printf("the hub's own tables                              %,9.0f statements/s   (Jackson parse + the hub's"
+                    + " inserts with its indexes, a commit per 100, one writer, same run)%n", ownTables);
             System.out.printf("requests per group commit: batches %.1f, single %.1f%n", batchGroup, singleGroup);
             System.out.printf("batches / raw limit       %7.0f %%%n", 100 * batchRate / raw);
             System.out.printf("single / raw limit        %7.0f %%%n%n", 100 * singleRate / raw);
@@ -158,11 +183,54 @@ class XapiBenchmark {
         return all;
     }
 
+    /**
+     * What the store itself costs: Jackson parse and the hub's own inserts (StatementStore: the statement row with
+     * its filter indexes and the side-table rows) into a fresh H2 file database with the hub's schema and durability,
+     * a commit per 100 statements, one writer; no HTTP, validation or JSON written back.
+     */
+    static double ownTablesLimit(List<String> statements) throws Exception {
+        if (POSTGRES != null) {
+            emptyPostgres();
+        }
+        DataSource ds = dataSource("bench-xapi-tables");
+        Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        SingleConnectionDataSource single = new SingleConnectionDataSource(ds.getConnection(), true);
+        StatementStore store = new StatementStore(new JdbcTemplate(single),
+                new XapiProperties(DataSize.ofMegabytes(10), 500, "https://skillbridge.local/xapi/clients", "config/xapi/clients.yaml"));
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(single));
+        OffsetDateTime stored = OffsetDateTime.now();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < statements.size(); i += BATCH) {
+            List<NewStatement> batch = new ArrayList<>(BATCH);
+            for (String text : statements.subList(i, Math.min(statements.size(), i + BATCH))) {
+                JsonNode s = JSON.readTree(text);
+                batch.add(new NewStatement(StatementFacts.of(s.get("id").asText(), s), text, false, List.of(), stored, "bench"));
+            }
+            tx.executeWithoutResult(t -> store.insert(batch));
+        }
+        double rate = statements.size() / ((System.nanoTime() - t0) / 1e9);
+        single.destroy();
+        return rate;
+    }
+
+    /** A fresh H2 file database with the hub's durability, or the PostgreSQL named by {@code bench.postgres}. */
+    static DataSource dataSource(String name) throws IOException {
+        return POSTGRES != null ? new DriverManagerDataSource(POSTGRES, "postgres", "")
+                : new DriverManagerDataSource("jdbc:h2:file:" + Scratch.dir(name).resolve("db") + ";WRITE_DELAY=0", "sa", "");
+    }
+
+    static void emptyPostgres() throws Exception {
+        try (Connection c = DriverManager.getConnection(POSTGRES, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("drop schema public cascade");
+            s.execute("create schema public");
+        }
+    }
+
     /** Jackson tree parse of every statement and one JDBC batch insert of a row each per 1,000, one commit each. */
     static double rawLimit(List<String> statements) throws Exception {
-        Path dir = Scratch.dir("bench-xapi-raw");
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("raw") + ";WRITE_DELAY=0", "sa", "")) {
+        try (Connection c = dataSource("bench-xapi-raw").getConnection()) {
             try (Statement s = c.createStatement()) {
+                s.execute("drop table if exists statement_raw");
                 s.execute("create table statement_raw (id varchar(36) primary key, verb_id varchar(2048), actor varchar(2048),"
                         + " activity_id varchar(2048), body varchar(1000000))");
             }

@@ -1,13 +1,13 @@
 package io.skillbridge.xapi.validation;
 
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
+import java.time.ZoneOffset;
 import java.util.regex.Pattern;
 
 /** The value formats the xAPI data model names: IRIs, UUIDs, timestamps, durations, language tags, mailboxes. */
 public final class Formats {
 
-    private static final Pattern IRI = Pattern.compile("^[A-Za-z][A-Za-z0-9+.\\-]*:[^\\s<>\"{}|\\\\^`]+$");
     private static final Pattern UUID = Pattern.compile(
             "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[1-8][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$");
     private static final Pattern TIMESTAMP = Pattern.compile(
@@ -26,8 +26,36 @@ public final class Formats {
     private Formats() {
     }
 
+    /**
+     * An absolute IRI: a scheme ({@code ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )}), a colon, then no whitespace and
+     * none of {@code <>"{}|\^`}. A loop rather than a regular expression: every statement has several IRIs, and the
+     * expression cost a sixth of the time a batch spent in the hub.
+     */
     public static boolean iri(String s) {
-        return IRI.matcher(s).matches();
+        int colon = s.indexOf(':');
+        if (colon < 1 || colon == s.length() - 1 || !letter(s.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < colon; i++) {
+            char c = s.charAt(i);
+            if (!(letter(c) || c >= '0' && c <= '9' || c == '+' || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        for (int i = colon + 1; i < s.length(); i++) {
+            switch (s.charAt(i)) {
+                case ' ', '\t', '\n', '\u000B', '\f', '\r', '<', '>', '"', '{', '}', '|', '\\', '^', '`' -> {
+                    return false;
+                }
+                default -> {
+                }
+            }
+        }
+        return true;
+    }
+
+    private static boolean letter(char c) {
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     public static boolean uuid(String s) {
@@ -74,16 +102,33 @@ public final class Formats {
         if (zone.startsWith("-") && zone.replace(":", "").equals("-0000") || zone.equals("-00")) {
             return null;
         }
-        String time = m.group(2).replace(',', '.');
-        if (time.length() == 5) {
-            time = time + ":00";
-        }
-        String offset = zone.equalsIgnoreCase("z") ? "Z"
-                : zone.length() == 3 ? zone + ":00"
-                : zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : zone;
+        String date = m.group(1);
+        String time = m.group(2);
         try {
-            return OffsetDateTime.parse(m.group(1) + "T" + time + offset);
-        } catch (DateTimeParseException e) {
+            // from the groups directly: OffsetDateTime.parse costs more than the rest of a statement's checks
+            int nanos = 0;
+            int second = 0;
+            if (time.length() > 5) {
+                second = Integer.parseInt(time, 6, 8, 10);
+                if (time.length() > 8) {
+                    String fraction = time.substring(9);
+                    if (fraction.length() > 9) {
+                        return null;
+                    }
+                    nanos = Integer.parseInt(fraction) * (int) Math.pow(10, 9 - fraction.length());
+                }
+            }
+            ZoneOffset offset = ZoneOffset.UTC;
+            if (!zone.equalsIgnoreCase("z")) {
+                int sign = zone.charAt(0) == '-' ? -1 : 1;
+                int hours = Integer.parseInt(zone, 1, 3, 10);
+                int minutes = zone.length() == 3 ? 0 : Integer.parseInt(zone, zone.length() - 2, zone.length(), 10);
+                offset = ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes);
+            }
+            return OffsetDateTime.of(Integer.parseInt(date, 0, 4, 10), Integer.parseInt(date, 5, 7, 10),
+                    Integer.parseInt(date, 8, 10, 10), Integer.parseInt(time, 0, 2, 10), Integer.parseInt(time, 3, 5, 10),
+                    second, nanos, offset);
+        } catch (DateTimeException e) {
             return null;
         }
     }

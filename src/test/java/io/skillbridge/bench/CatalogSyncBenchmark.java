@@ -118,7 +118,7 @@ class CatalogSyncBenchmark {
     /** Jackson tree parse of every page, and one JDBC batch insert per page of one row per item. */
     static double rawLimit(List<byte[]> pages) throws Exception {
         Path dir = Scratch.dir("bench-catalog-raw");
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("raw"), "sa", "")) {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("raw") + ";WRITE_DELAY=0", "sa", "")) {
             try (Statement s = c.createStatement()) {
                 s.execute("create table item_raw (id varchar(36) primary key, external_id varchar(300), title varchar(500),"
                         + " description varchar(4000), modality varchar(20), workload varchar(100), level varchar(20),"

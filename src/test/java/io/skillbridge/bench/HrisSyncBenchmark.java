@@ -26,6 +26,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,6 +43,7 @@ class HrisSyncBenchmark {
     static final int WORKERS = Integer.getInteger("bench.workers", 100_000);
     static final int PAGE = Integer.getInteger("bench.page", 1000);
     static final int CHANGED = 1000;
+    static final long SETTLE_MS = Long.getLong("bench.settle-ms", 15_000);
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
@@ -93,14 +95,11 @@ class HrisSyncBenchmark {
             double fullSeconds = (System.nanoTime() - t0) / 1e9;
             assertThat(full.created()).isEqualTo(WORKERS);
 
-            String changes = page(0, CHANGED, CHANGED, " (changed)");
-            vendor.stubFor(get(urlPathEqualTo("/ccx/api/v1/bench/workers")).withQueryParam("updatedFrom", com.github.tomakehurst.wiremock.client.WireMock.matching(".+"))
-                    .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(changes)));
-            long t1 = System.nanoTime();
-            RunResult incremental = registry.trigger("bench-workers", null, "api").get();
-            double incSeconds = (System.nanoTime() - t1) / 1e9;
-            assertThat(incremental.read()).isEqualTo(CHANGED);
-            assertThat(incremental.updated()).isEqualTo(CHANGED);
+            // right after the full sync, the hub is still taking in 100,000 new people (profile index, org tree, KPI
+            // snapshot); then once more after it settled: the first figure is the worst case, the second the usual one
+            double busySeconds = incremental(vendor, registry, 0);
+            Thread.sleep(SETTLE_MS);
+            double incSeconds = incremental(vendor, registry, CHANGED);
 
             long t2 = System.nanoTime();
             RunResult replay = registry.trigger("bench-workers", RunMode.FULL, "api").get();
@@ -114,7 +113,8 @@ class HrisSyncBenchmark {
             System.out.printf("raw, the hub's rows  %8s    %,10.0f workers/s (person + identity link + employment per worker,%n"
                     + "                                           the hub's schema and indexes, batches of %,d)%n", "", sameRowsPerSecond, PAGE);
             System.out.printf("hub / raw same rows  %8.0f %%%n", 100 * hubRate / sameRowsPerSecond);
-            System.out.printf("incremental 1,000    %8.3f s  (%d read, %d updated)%n", incSeconds, incremental.read(), incremental.updated());
+            System.out.printf("incremental 1,000    %8.3f s  (right after the full sync: %.3f s; then %,d ms to settle)%n",
+                    incSeconds, busySeconds, SETTLE_MS);
             System.out.printf("unchanged full sync  %8.2f s  %,10.0f workers/s (%,d unchanged)%n", replaySeconds, WORKERS / replaySeconds, replay.unchanged());
             System.out.printf("targets: >= 5,000 workers/s, >= 30%% of raw, incremental < 2 s%n%n");
         } finally {
@@ -125,7 +125,7 @@ class HrisSyncBenchmark {
     /** Jackson tree parse of every page, and one JDBC batch insert per page of one row per worker. */
     static double rawLimit(List<byte[]> pages) throws Exception {
         Path dir = Scratch.dir("bench-raw");
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("raw"), "sa", "")) {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("raw") + ";WRITE_DELAY=0", "sa", "")) {
             try (Statement s = c.createStatement()) {
                 s.execute("create table worker_raw (id varchar(36) primary key, external_id varchar(100), email varchar(320),"
                         + " name varchar(300), role_id varchar(200), org_unit_id varchar(200), hire_date varchar(10))");
@@ -160,7 +160,7 @@ class HrisSyncBenchmark {
      */
     static double rawSameRows(List<byte[]> pages) throws Exception {
         Path dir = Scratch.dir("bench-raw-rows");
-        String url = "jdbc:h2:file:" + dir.resolve("rows");
+        String url = "jdbc:h2:file:" + dir.resolve("rows") + ";WRITE_DELAY=0";
         org.flywaydb.core.Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
         try (Connection c = DriverManager.getConnection(url, "sa", "")) {
             c.setAutoCommit(false);
@@ -210,6 +210,18 @@ class HrisSyncBenchmark {
     }
 
     /** Workday REST {@code workers} page: the sample's shape, with a manager tree and a spread of hire dates. */
+    /** An incremental run that brings {@code CHANGED} workers from {@code from} on, changed; its seconds. */
+    static double incremental(WireMockServer vendor, ConnectorRegistry registry, int from) throws Exception {
+        vendor.stubFor(get(urlPathEqualTo("/ccx/api/v1/bench/workers")).withQueryParam("updatedFrom", matching(".+"))
+                .willReturn(aResponse().withHeader("Content-Type", "application/json").withBody(page(from, CHANGED, CHANGED, " (changed)"))));
+        long t0 = System.nanoTime();
+        RunResult incremental = registry.trigger("bench-workers", null, "api").get();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertThat(incremental.read()).isEqualTo(CHANGED);
+        assertThat(incremental.updated()).isEqualTo(CHANGED);
+        return seconds;
+    }
+
     static String page(int from, int count, int total, String suffix) {
         StringBuilder sb = new StringBuilder(count * 700).append("{\"total\": ").append(total).append(", \"data\": [");
         for (int i = from; i < from + count; i++) {

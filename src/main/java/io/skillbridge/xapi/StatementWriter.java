@@ -275,13 +275,13 @@ public class StatementWriter {
      * What a group's checks know: the lookup's answer, plus what the requests of the group accepted before the one
      * being checked (a later request may send a statement again, void one, or be voided by one).
      */
-    private static final class Known {
+    private static final class GroupState {
         final Map<String, String> bodies = new HashMap<>();
         final Set<String> voidingIds;
         final Set<String> voidedBy;
         final Set<String> voidInStore = new HashSet<>();
 
-        Known(StatementStore.Known found) {
+        GroupState(StatementStore.Known found) {
             found.statements().forEach((id, s) -> bodies.put(id, s.body()));
             voidingIds = new HashSet<>(found.voidingIds());
             voidedBy = new HashSet<>(found.voidedByStored());
@@ -300,7 +300,7 @@ public class StatementWriter {
             }
         }
         lookup.addAll(ids);
-        Known known = new Known(store.known(lookup, ids));
+        GroupState known = new GroupState(store.known(lookup, ids));
         for (Pending p : group) {
             try {
                 p.written = check(p.request, known);
@@ -321,7 +321,7 @@ public class StatementWriter {
     }
 
     /** One request's statements against what is known: the new ones, or the refusal of the whole request. */
-    private List<NewStatement> check(Request request, Known known) {
+    private List<NewStatement> check(Request request, GroupState known) {
         List<Incoming> incoming = request.incoming();
         Map<String, String> targetsInBatch = new HashMap<>();
         Map<String, Incoming> byId = new HashMap<>();

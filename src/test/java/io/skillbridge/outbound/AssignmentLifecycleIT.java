@@ -8,10 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  * assignment is completed with the completion's time while the voluntary course stays unassigned.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(OutboundFixtures.MoodleCoursePerSkill.class)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:assignmentloop;DB_CLOSE_DELAY=-1")
 class AssignmentLifecycleIT {
 
@@ -73,19 +72,7 @@ class AssignmentLifecycleIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
-        home.register(r);
-        r.add("skillbridge.outbound.poll-ms", () -> "100");
-        r.add("TEST_MOODLE_TOKEN", () -> "moodle-token-789");
-    }
-
-    /** Any skill is closed by the Moodle course of the same name. */
-    @TestConfiguration
-    static class Catalog {
-        @Bean
-        @Primary
-        ContentFinder testCatalog() {
-            return OutboundFixtures.coursePerSkill("moodle", "");
-        }
+        OutboundFixtures.moodleHub(r, home);
     }
 
     @AfterAll

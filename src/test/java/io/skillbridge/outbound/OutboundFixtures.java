@@ -6,12 +6,20 @@ import io.skillbridge.skills.evidence.Claim;
 import io.skillbridge.skills.evidence.EvidenceLedger;
 import io.skillbridge.skills.evidence.Origin;
 import io.skillbridge.skills.evidence.SourceKind;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+
+import static org.awaitility.Awaitility.await;
 
 /** People and evidence written the way the sync path writes them, for the outbound tests and the benchmark. */
 public final class OutboundFixtures {
@@ -28,6 +36,13 @@ public final class OutboundFixtures {
 
     public static void clean(JdbcTemplate jdbc) {
         TABLES.forEach(t -> jdbc.update("delete from " + t));
+    }
+
+    /** The newest outbox row that meets {@code condition}, once there is one (waiting up to 15 s). */
+    public static Map<String, Object> awaitOutboxRow(JdbcTemplate jdbc, String condition, Object... args) {
+        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
+                "select count(*) from outbox where " + condition, Integer.class, args) > 0);
+        return jdbc.queryForMap("select * from outbox where " + condition + " order by id desc fetch first 1 rows only", args);
     }
 
     /** A person known in the given systems as {@code system=externalId} pairs. */
@@ -57,6 +72,23 @@ public final class OutboundFixtures {
     public static ContentFinder coursePerSkill(String system, String externalIdPrefix) {
         return (skill, current, required, limit) -> List.of(
                 new ContentFinder.Content(system + ":" + skill, system, externalIdPrefix + skill, "Course " + skill));
+    }
+
+    /** The catalog of the Moodle loop ITs: every skill is closed by the Moodle course of the same name. */
+    @TestConfiguration
+    public static class MoodleCoursePerSkill {
+        @Bean
+        @Primary
+        ContentFinder testCatalog() {
+            return coursePerSkill("moodle", "");
+        }
+    }
+
+    /** A hub that enrols in Moodle: its home, a dispatcher that looks for retries every 0.1 s, the Moodle token. */
+    public static void moodleHub(DynamicPropertyRegistry r, HubHome home) {
+        home.register(r);
+        r.add("skillbridge.outbound.poll-ms", () -> "100");
+        r.add("TEST_MOODLE_TOKEN", () -> "moodle-token-789");
     }
 
     /** The Moodle enrolment target at {@code wsUrl} (its web-service endpoint), token from {@code TEST_MOODLE_TOKEN}. */

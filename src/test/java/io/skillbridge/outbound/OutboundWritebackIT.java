@@ -130,9 +130,7 @@ class OutboundWritebackIT {
     }
 
     private Map<String, Object> delivery(String status) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
-                "select count(*) from outbox where status = ?", Integer.class, status) > 0);
-        return jdbc.queryForMap("select * from outbox where status = ? order by id desc fetch first 1 rows only", status);
+        return OutboundFixtures.awaitOutboxRow(jdbc, "status = ?", status);
     }
 
     @Test

@@ -8,10 +8,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -34,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  * area, and the assignments become LMS enrolments; the same review delivered again assigns nothing more.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(OutboundFixtures.MoodleCoursePerSkill.class)
 @TestPropertySource(properties = "spring.datasource.url=jdbc:h2:mem:reviewloop;DB_CLOSE_DELAY=-1")
 class PerformanceReviewLoopIT {
 
@@ -67,19 +66,7 @@ class PerformanceReviewLoopIT {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
-        home.register(r);
-        r.add("skillbridge.outbound.poll-ms", () -> "100");
-        r.add("TEST_MOODLE_TOKEN", () -> "moodle-token-789");
-    }
-
-    /** Every skill is closed by the Moodle course of the same name. */
-    @TestConfiguration
-    static class Catalog {
-        @Bean
-        @Primary
-        ContentFinder testCatalog() {
-            return OutboundFixtures.coursePerSkill("moodle", "");
-        }
+        OutboundFixtures.moodleHub(r, home);
     }
 
     @AfterAll

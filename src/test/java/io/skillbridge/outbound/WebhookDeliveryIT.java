@@ -115,9 +115,7 @@ class WebhookDeliveryIT {
     }
 
     private Map<String, Object> delivered(String event) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForObject(
-                "select count(*) from outbox where event = ? and status = 'delivered'", Integer.class, event) > 0);
-        return jdbc.queryForMap("select * from outbox where event = ? and status = 'delivered'", event);
+        return OutboundFixtures.awaitOutboxRow(jdbc, "event = ? and status = 'delivered'", event);
     }
 
     /** The request carries the exact envelope, signed over timestamp + "." + body with the subscriber's secret. */

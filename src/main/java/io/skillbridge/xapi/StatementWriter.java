@@ -61,7 +61,7 @@ public class StatementWriter {
     private final XapiProperties properties;
     private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writing = new ReentrantLock();
-    /** Requests between the start of their validation and their place in the queue. */
+    /** Requests being validated: a group about to be written waits a moment for them (see gather). */
     private final AtomicInteger preparing = new AtomicInteger();
     private final DistributionSummary groupSizes;
 
@@ -116,54 +116,20 @@ public class StatementWriter {
         } else {
             sent.add(body);
         }
-        StatementValidator validator = new StatementValidator(version);
         long storedMicros = consistentThrough.begin();
-        List<Incoming> incoming = new ArrayList<>(sent.size());
+        List<Incoming> incoming;
         List<NewStatement> written;
-        preparing.incrementAndGet();
-        boolean handedOver = false;
         try {
             OffsetDateTime stored = ConsistentThrough.toTime(storedMicros);
-            String storedText = STORED.format(stored);
-            ObjectNode authority = authority(client);
-            Set<String> ids = new HashSet<>();
-            Map<String, AttachmentPart> partsByHash = attachmentParts(parts);
-            Set<String> usedParts = new HashSet<>();
-            for (int i = 0; i < sent.size(); i++) {
-                JsonNode s = sent.get(i);
-                JsonPath path = batch ? JsonPath.root("statements").at(i) : JsonPath.root("statement");
-                validator.validate(s, path);
-                String id = id(s, putId, path);
-                if (!ids.add(id)) {
-                    throw XapiException.badRequest(path.with("id").toString(), "statement id " + id + " appears more than once in this batch");
-                }
-                // completed in place: a copy of every statement costs more than the rest of the validation
-                ObjectNode complete = (ObjectNode) s;
-                boolean sentTimestamp = complete.has("timestamp");
-                List<AttachmentPart> own = attachmentsOf(s, path, partsByHash, usedParts);
-                complete.put("id", id);
-                if (!sentTimestamp) {
-                    complete.put("timestamp", storedText);
-                }
-                complete.put("stored", storedText);
-                complete.set("authority", authority);
-                if (!complete.has("version")) {
-                    complete.put("version", version == XapiVersion.V2_0 ? "2.0.0" : "1.0.0");
-                }
-                incoming.add(new Incoming(complete, sentTimestamp, StatementFacts.of(id, complete), path, own));
-            }
-            if (parts != null && usedParts.size() < partsByHash.size()) {
-                Set<String> unused = new LinkedHashSet<>(partsByHash.keySet());
-                unused.removeAll(usedParts);
-                throw XapiException.badRequest(null, "attachment parts " + unused + " match no attachment of the statements");
-            }
-            handedOver = true;
-            written = commit(new Request(incoming, stored, client));
-        } finally {
-            if (!handedOver) {
-                // refused before it reached the group commit: no longer one for a group to wait for
+            preparing.incrementAndGet();
+            try {
+                incoming = completed(sent, batch, putId, parts, client, version, STORED.format(stored));
+            } finally {
+                // checked or refused: no longer one for a group commit to wait for
                 preparing.decrementAndGet();
             }
+            written = commit(new Request(incoming, stored, client));
+        } finally {
             // ended before the event is published: a reader the event wakes reads up to and including these statements
             consistentThrough.end(storedMicros);
         }
@@ -171,6 +137,46 @@ public class StatementWriter {
             events.publishEvent(accepted(written, incoming, client));
         }
         return new Written(incoming.stream().map(in -> in.facts().id()).toList(), written.size());
+    }
+
+    /** Validates each statement and completes it with what the LRS sets: the whole request, or a refusal. */
+    private List<Incoming> completed(List<JsonNode> sent, boolean batch, String putId, List<MultipartMixed.Part> parts,
+                                     XapiClient client, XapiVersion version, String storedText) {
+        StatementValidator validator = new StatementValidator(version);
+        List<Incoming> incoming = new ArrayList<>(sent.size());
+        ObjectNode authority = authority(client);
+        Set<String> ids = new HashSet<>();
+        Map<String, AttachmentPart> partsByHash = attachmentParts(parts);
+        Set<String> usedParts = new HashSet<>();
+        for (int i = 0; i < sent.size(); i++) {
+            JsonNode s = sent.get(i);
+            JsonPath path = batch ? JsonPath.root("statements").at(i) : JsonPath.root("statement");
+            validator.validate(s, path);
+            String id = id(s, putId, path);
+            if (!ids.add(id)) {
+                throw XapiException.badRequest(path.with("id").toString(), "statement id " + id + " appears more than once in this batch");
+            }
+            // completed in place: a copy of every statement costs more than the rest of the validation
+            ObjectNode complete = (ObjectNode) s;
+            boolean sentTimestamp = complete.has("timestamp");
+            List<AttachmentPart> own = attachmentsOf(s, path, partsByHash, usedParts);
+            complete.put("id", id);
+            if (!sentTimestamp) {
+                complete.put("timestamp", storedText);
+            }
+            complete.put("stored", storedText);
+            complete.set("authority", authority);
+            if (!complete.has("version")) {
+                complete.put("version", version == XapiVersion.V2_0 ? "2.0.0" : "1.0.0");
+            }
+            incoming.add(new Incoming(complete, sentTimestamp, StatementFacts.of(id, complete), path, own));
+        }
+        if (parts != null && usedParts.size() < partsByHash.size()) {
+            Set<String> unused = new LinkedHashSet<>(partsByHash.keySet());
+            unused.removeAll(usedParts);
+            throw XapiException.badRequest(null, "attachment parts " + unused + " match no attachment of the statements");
+        }
+        return incoming;
     }
 
     /** The statements of one PUT or POST, checked and ready to store. */
@@ -203,12 +209,10 @@ public class StatementWriter {
     private List<NewStatement> commit(Request request) {
         Pending pending = new Pending(request);
         if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            preparing.decrementAndGet();
             // the caller's transaction must hold the statements: written in its thread, not with a group
             write(List.of(pending));
         } else {
             waiting.add(pending);
-            preparing.decrementAndGet();
             writing.lock();
             try {
                 // a group written while this request waited for the lock may have taken it already

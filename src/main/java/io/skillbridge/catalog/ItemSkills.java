@@ -1,9 +1,14 @@
 package io.skillbridge.catalog;
 
 import io.skillbridge.canonical.Sql;
+import io.skillbridge.skills.evidence.Claim;
+import io.skillbridge.skills.evidence.Origin;
+import io.skillbridge.skills.evidence.SourceKind;
+import io.skillbridge.skills.scale.ProficiencyScales;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,6 +24,32 @@ public class ItemSkills {
 
     /** A skill an item teaches: the highest level and confidence any of its sources gives it. */
     public record Taught(String skillId, double level, double confidence) {
+
+        /** The level taught, no higher than the score's level when there is a score. */
+        public Shown cappedBy(Double score, String scoreScale, ProficiencyScales scales) {
+            if (score == null) {
+                return Shown.canonical(level);
+            }
+            return new Shown(Math.min(level, scales.toCanonical(scoreScale, Double.toString(score))), Double.toString(score), scoreScale);
+        }
+
+        /**
+         * The claim that a person's learning of the item shows this skill as {@code shown}; the source's confidence
+         * weighed by how surely the item teaches the skill.
+         */
+        public Claim claim(String person, Shown shown, SourceKind kind, double sourceConfidence, Instant observedAt,
+                           Origin origin) {
+            return new Claim(person, skillId, shown.level(), shown.rawLevel(), shown.scale(), kind,
+                    Math.round(sourceConfidence * confidence * 1000) / 1000.0, observedAt, origin);
+        }
+    }
+
+    /** A level that learning shows, and what it was read from: the canonical scale's level itself, or a score on its scale. */
+    public record Shown(double level, String rawLevel, String scale) {
+
+        public static Shown canonical(double level) {
+            return new Shown(level, Double.toString(level), ProficiencyScales.CANONICAL);
+        }
     }
 
     private final JdbcTemplate jdbc;

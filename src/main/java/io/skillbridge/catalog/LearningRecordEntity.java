@@ -174,27 +174,14 @@ public class LearningRecordEntity implements EntityHandler<LearningRecordRecord>
                 continue;
             }
             for (Taught t : taught.getOrDefault(itemId, List.of())) {
-                claims.add(claim(l, t, confidence, observed.get(origin), origin));
+                // the level taught, no higher than the score's level when there is a score
+                claims.add(t.claim(l.personId(), t.cappedBy(l.entry().score(), SCORE_SCALE, scales), SourceKind.COMPLETION,
+                        confidence, observed.get(origin), origin));
             }
         }
         ledger.replace(origins, claims, null);
         ledger.withdraw(deletedIds.stream().map(id -> new Origin(ORIGIN_TYPE, system, id, ctx.connectorId())).toList(),
                 "the LMS deleted or reset the record");
-    }
-
-    /** The evidence a completion gives: the level taught, no higher than the score's level when there is a score. */
-    private Claim claim(Live l, Taught t, double confidence, Instant observedAt, Origin origin) {
-        Double score = l.entry().score();
-        double level = t.level();
-        String raw = Double.toString(t.level());
-        String scale = ProficiencyScales.CANONICAL;
-        if (score != null) {
-            level = Math.min(level, scales.toCanonical(SCORE_SCALE, Double.toString(score)));
-            raw = Double.toString(score);
-            scale = SCORE_SCALE;
-        }
-        return new Claim(l.personId(), t.skillId(), level, raw, scale, SourceKind.COMPLETION,
-                Math.round(confidence * t.confidence() * 1000) / 1000.0, observedAt, origin);
     }
 
     /**

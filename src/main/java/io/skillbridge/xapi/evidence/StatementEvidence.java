@@ -242,27 +242,15 @@ public class StatementEvidence {
     private Claim claim(Candidate c, String person, ItemSkills.Taught t, double confidence, Origin origin,
                         EvidenceRules rules) {
         EvidenceRules.Rule rule = c.rule();
-        Double scoreLevel = c.scaled() == null ? null : scales.toCanonical(rules.scoreScale(), Double.toString(c.scaled()));
-        double level = t.level();
-        boolean byScore = false;
-        switch (rule.levelFrom()) {
-            case SCORE -> {
-                if (scoreLevel != null) {
-                    level = scoreLevel;
-                    byScore = true;
-                }
-            }
-            case FIXED -> level = Math.min(rule.fixedLevel(), t.level());
-            case TAUGHT -> {
-                if (scoreLevel != null && rule.scoreCaps()) {
-                    level = Math.min(level, scoreLevel);
-                    byScore = true;
-                }
-            }
-        }
-        return new Claim(person, t.skillId(), level, byScore ? Double.toString(c.scaled()) : Double.toString(level),
-                byScore ? rules.scoreScale() : ProficiencyScales.CANONICAL, SourceKind.XAPI,
-                Math.round(confidence * t.confidence() * 1000) / 1000.0, c.row().timestamp().toInstant(), origin);
+        Double scaled = c.scaled();
+        ItemSkills.Shown shown = switch (rule.levelFrom()) {
+            // the score's level, whatever the item teaches
+            case SCORE -> scaled == null ? ItemSkills.Shown.canonical(t.level()) : new ItemSkills.Shown(
+                    scales.toCanonical(rules.scoreScale(), Double.toString(scaled)), Double.toString(scaled), rules.scoreScale());
+            case FIXED -> ItemSkills.Shown.canonical(Math.min(rule.fixedLevel(), t.level()));
+            case TAUGHT -> t.cappedBy(rule.scoreCaps() ? scaled : null, rules.scoreScale(), scales);
+        };
+        return t.claim(person, shown, SourceKind.XAPI, confidence, c.row().timestamp().toInstant(), origin);
     }
 
     private static Origin origin(String statementId, String clientKey) {

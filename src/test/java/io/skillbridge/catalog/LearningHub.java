@@ -1,5 +1,6 @@
 package io.skillbridge.catalog;
 
+import io.skillbridge.TestStore;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.skillbridge.HubHome;
@@ -12,7 +13,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
-import java.util.List;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -46,20 +46,7 @@ abstract class LearningHub {
                 path: /people
                 recordsPath: /people
                 """.formatted(base));
-        connector("moodle-completions", """
-                system: moodle
-                entity: learningRecord
-                mapping: moodle/user-courses.jsonata
-                reconcile: false
-                baseUrl: %s/moodle
-                path: /webservice/rest/server.php?wsfunction=core_user_get_users&moodlewsrestformat=json&criteria[0][key]=auth&criteria[0][value]=manual
-                authType: api-key
-                apiKey: ${TEST_MOODLE_TOKEN}
-                apiKeyParam: wstoken
-                recordsPath: /users
-                detailPath: /webservice/rest/server.php?wsfunction=core_enrol_get_users_courses&moodlewsrestformat=json&userid={id}
-                errorBodyPath: /exception
-                """.formatted(base));
+        MoodleCompletionsConnector.write(home, base + "/moodle");
         connector("scorm-registrations", """
                 system: scormcloud
                 entity: learningRecord
@@ -143,12 +130,7 @@ abstract class LearningHub {
     @BeforeEach
     void emptyStore() {
         vendor.resetAll();
-        for (String t : List.of("learning_record", "content_skill", "content_key", "content_source", "content_item",
-                "unmatched_tag", "skill_evidence", "skill_profile", "profile_stale", "skill_level_history", "employment",
-                "identity_link", "identity_conflict", "person", "job_role", "org_unit", "dead_letter", "raw_record",
-                "connector_checkpoint", "sync_run")) {
-            jdbc.update("delete from " + t);
-        }
+        TestStore.empty(jdbc);
     }
 
     @SuppressWarnings("unchecked")

@@ -1,5 +1,7 @@
 package io.skillbridge.outbound;
 
+import io.skillbridge.TestStore;
+import io.skillbridge.catalog.MoodleCompletionsConnector;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.skillbridge.HubHome;
@@ -51,23 +53,7 @@ class AssignmentLifecycleIT {
         moodle.start();
         String base = "http://127.0.0.1:" + moodle.port() + "/moodle";
         OutboundFixtures.moodleEnrolments(home, base + "/webservice/rest/server.php");
-        home.write("config/connectors/moodle-completions.yaml", """
-                kind: http-pull
-                parameters:
-                  system: moodle
-                  entity: learningRecord
-                  mapping: moodle/user-courses.jsonata
-                  reconcile: false
-                  baseUrl: %s
-                  path: /webservice/rest/server.php?wsfunction=core_user_get_users&moodlewsrestformat=json
-                  authType: api-key
-                  apiKey: ${TEST_MOODLE_TOKEN}
-                  apiKeyParam: wstoken
-                  recordsPath: /users
-                  detailPath: /webservice/rest/server.php?wsfunction=core_enrol_get_users_courses&moodlewsrestformat=json&userid={id}
-                  errorBodyPath: /exception
-                  maxRetries: 0
-                """.formatted(base));
+        MoodleCompletionsConnector.write(home, base);
     }
 
     @DynamicPropertySource
@@ -101,7 +87,7 @@ class AssignmentLifecycleIT {
     @Test
     @SuppressWarnings("unchecked")
     void aMoodleCompletionOfAssignedContentCompletesTheAssignmentAndMarksTheRecordAssigned() {
-        OutboundFixtures.clean(jdbc);
+        TestStore.empty(jdbc);
         OutboundFixtures.person(jdbc, "p-1", "ada@acme.example", "moodle=311");
         moodle.stubFor(post(urlPathEqualTo(WS)).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("null")));
         jdbc.update("insert into job_role (id, system, external_id, title, active, updated_at)"

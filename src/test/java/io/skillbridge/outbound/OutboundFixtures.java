@@ -24,18 +24,10 @@ import static org.awaitility.Awaitility.await;
 /** People and evidence written the way the sync path writes them, for the outbound tests and the benchmark. */
 public final class OutboundFixtures {
 
-    public static final List<String> TABLES = List.of("outbox", "outbound_state", "assignment", "career_goal",
-            "performance_review", "webhook_subscription", "skill_level_history", "profile_stale", "skill_profile",
-            "skill_evidence", "employment", "identity_link", "person", "job_role");
-
     /** Yesterday: recent enough that decay leaves levels within their whole level. */
     public static final Instant OBSERVED = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
     private OutboundFixtures() {
-    }
-
-    public static void clean(JdbcTemplate jdbc) {
-        TABLES.forEach(t -> jdbc.update("delete from " + t));
     }
 
     /** The newest outbox row that meets {@code condition}, once there is one (waiting up to 15 s). */

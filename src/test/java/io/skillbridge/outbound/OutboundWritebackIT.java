@@ -1,5 +1,6 @@
 package io.skillbridge.outbound;
 
+import io.skillbridge.TestStore;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -117,7 +118,7 @@ class OutboundWritebackIT {
     @BeforeEach
     void clean() {
         target.resetAll();
-        OutboundFixtures.clean(jdbc);
+        TestStore.empty(jdbc);
         OutboundFixtures.person(jdbc, "p-1", "ada@acme.example", "workday=W1", "moodle=311");
     }
 

@@ -1,5 +1,6 @@
 package io.skillbridge.outbound;
 
+import io.skillbridge.TestStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
@@ -81,7 +82,7 @@ class PerformanceReviewLoopIT {
 
     @Test
     void aReviewsDevelopmentAreasBecomeAssignmentsAndLmsEnrolments() {
-        OutboundFixtures.clean(jdbc);
+        TestStore.empty(jdbc);
         OutboundFixtures.person(jdbc, "p-1", "ada@acme.example", "moodle=311");
         vendors.stubFor(post(urlPathEqualTo(WS)).willReturn(aResponse().withHeader("Content-Type", "application/json").withBody("null")));
         vendors.stubFor(get(urlPathEqualTo("/reviews")).willReturn(okJson("""

@@ -1,5 +1,6 @@
 package io.skillbridge.outbound;
 
+import io.skillbridge.TestStore;
 import io.skillbridge.HubHome;
 import io.skillbridge.skills.evidence.EvidenceLedger;
 import org.apache.sshd.common.file.virtualfs.VirtualFileSystemFactory;
@@ -96,7 +97,7 @@ class SftpExportIT {
 
     @BeforeEach
     void clean() throws IOException {
-        OutboundFixtures.clean(jdbc);
+        TestStore.empty(jdbc);
         OutboundFixtures.person(jdbc, "p-1", "ada@acme.example", "hr=H1");
         OutboundFixtures.person(jdbc, "p-2", "bob@acme.example", "hr=H2");
         try (Stream<Path> files = Files.walk(root)) {

@@ -1,5 +1,6 @@
 package io.skillbridge.outbound;
 
+import io.skillbridge.TestStore;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
@@ -93,7 +94,7 @@ class WebhookDeliveryIT {
     void clean() {
         subscriber.resetAll();
         subscriber.stubFor(post(urlPathEqualTo(HOOK)).willReturn(aResponse().withStatus(204)));
-        OutboundFixtures.clean(jdbc);
+        TestStore.empty(jdbc);
         http.getForObject("/api/v1/webhooks", List.class).forEach(w -> http.delete("/api/v1/webhooks/" + ((Map<?, ?>) w).get("id")));
         OutboundFixtures.person(jdbc, "p-1", "ada@acme.example", "workday=W1");
     }

@@ -1,5 +1,6 @@
 package io.skillbridge.xapi.evidence;
 
+import io.skillbridge.TestStore;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.skillbridge.HubHome;
@@ -117,13 +118,7 @@ abstract class XapiEvidenceHub {
     @BeforeEach
     void emptyStore() {
         vendor.resetAll();
-        for (String t : List.of("xapi_forward_failure", "xapi_voiding", "xapi_statement_agent", "xapi_statement_activity", "xapi_statement",
-                "xapi_unmatched_actor", "xapi_mbox_sha1", "learning_record", "content_skill", "content_key", "content_source", "content_item",
-                "skill_evidence", "skill_profile", "profile_stale", "skill_level_history", "employment", "identity_link",
-                "identity_conflict", "person", "job_role", "org_unit", "dead_letter", "raw_record", "connector_checkpoint",
-                "sync_run")) {
-            jdbc.update("delete from " + t);
-        }
+        TestStore.empty(jdbc);
     }
 
     /** HRIS people as {id, work email, employee id}; returns their person ids by HRIS id. */

@@ -16,7 +16,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
@@ -208,26 +207,21 @@ public class StatementWriter {
      */
     private List<NewStatement> commit(Request request) {
         Pending pending = new Pending(request);
-        if (TransactionSynchronizationManager.isActualTransactionActive()) {
-            // the caller's transaction must hold the statements: written in its thread, not with a group
-            write(List.of(pending));
-        } else {
-            waiting.add(pending);
-            writing.lock();
-            try {
-                // a group written while this request waited for the lock may have taken it already
-                if (!pending.done) {
-                    gather();
-                    List<Pending> group = new ArrayList<>();
-                    for (Pending p = waiting.poll(); p != null; p = waiting.poll()) {
-                        group.add(p);
-                    }
-                    groupSizes.record(group.size());
-                    write(group);
+        waiting.add(pending);
+        writing.lock();
+        try {
+            // a group written while this request waited for the lock may have taken it already
+            if (!pending.done) {
+                gather();
+                List<Pending> group = new ArrayList<>();
+                for (Pending p = waiting.poll(); p != null; p = waiting.poll()) {
+                    group.add(p);
                 }
-            } finally {
-                writing.unlock();
+                groupSizes.record(group.size());
+                write(group);
             }
+        } finally {
+            writing.unlock();
         }
         if (pending.failure != null) {
             throw pending.failure;

@@ -1,0 +1,112 @@
+package io.skillbridge.system;
+
+import org.h2.engine.Database;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Compacts the embedded H2 store while the hub runs, which H2 itself stops doing when each commit is written before
+ * it returns (docs/adr/0005).
+ *
+ * <p>With {@code WRITE_DELAY=0} H2 starts no background writer, and that thread is also the one that rewrites the
+ * live pages of mostly dead chunks so that the chunks can be freed. Without it the file only grows: every commit
+ * leaves a chunk whose appended rows stay live, about 8 KB of file per xAPI statement of 650 bytes (2.8 GB after
+ * 300,000 statements, and growing by the same again for every 300,000 more). Every {@code housekeeping-ms} this
+ * rewrites the chunks below H2's own fill rate ({@code AUTO_COMPACT_FILL_RATE}, 90 %), as much per pass as H2 lets
+ * unsaved changes grow before it writes them; H2 frees a chunk once nothing live is left in it and it is older than
+ * its retention time (45 s).
+ *
+ * <p>Nothing to do on PostgreSQL, on an in-memory H2, or on an H2 that writes lazily (its own thread runs).
+ */
+@Component
+public class H2Housekeeping implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(H2Housekeeping.class);
+
+    private final DataSource dataSource;
+    private final long intervalMs;
+    private ScheduledExecutorService thread;
+
+    public H2Housekeeping(DataSource dataSource, @Value("${skillbridge.h2.housekeeping-ms:200}") long intervalMs) {
+        this.dataSource = dataSource;
+        this.intervalMs = intervalMs;
+    }
+
+    @Override
+    public void start() {
+        Runnable pass = pass(dataSource);
+        if (pass == null) {
+            return;
+        }
+        thread = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "h2-housekeeping");
+            t.setDaemon(true);
+            return t;
+        });
+        thread.scheduleWithFixedDelay(pass, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        if (thread != null) {
+            // a pass under way finishes: interrupted, H2 gives up its rewrite with an exception
+            thread.shutdown();
+            try {
+                thread.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            thread = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    /**
+     * A compaction pass over the file store behind {@code dataSource}, or null when H2 runs its own or there is no
+     * file: not H2, in memory, or writing lazily.
+     */
+    static Runnable pass(DataSource dataSource) {
+        MVStore store;
+        int fillRate;
+        // read while a connection is open: H2 closes a database with its last connection (not the hub's: its pool keeps them)
+        try (Connection c = dataSource.getConnection()) {
+            if (!c.isWrapperFor(JdbcConnection.class)) {
+                return null;
+            }
+            Database database = ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase();
+            store = database.getStore().getMvStore();
+            fillRate = database.getSettings().autoCompactFillRate;
+            if (store.getFileStore() == null || store.getAutoCommitDelay() != 0) {
+                return null;
+            }
+        } catch (SQLException | ClassCastException e) {
+            // a client-server H2 URL: the store is the server's, which runs its own writer
+            return null;
+        }
+        return () -> {
+            try {
+                store.compact(fillRate, store.getAutoCommitMemory());
+            } catch (RuntimeException e) {
+                // the next pass tries again; a closed store is the hub stopping
+                log.warn("H2 store compaction: {}", e.toString());
+            }
+        };
+    }
+}

@@ -37,12 +37,13 @@ public final class HubHome {
         r.add("skillbridge.http.allow-private-networks", () -> "true");
     }
 
-    /** Starts a hub on this home with its store in {@code dataDir}, the way the benchmarks measure it. */
-    public org.springframework.context.ConfigurableApplicationContext start(Path dataDir) {
+    /** Starts a hub on this home with its store in {@code dataDir}, the way the benchmarks measure it, plus {@code more} arguments. */
+    public org.springframework.context.ConfigurableApplicationContext start(Path dataDir, String... more) {
         return new org.springframework.boot.builder.SpringApplicationBuilder(SkillbridgeApplication.class).run(
-                "--server.port=0", "--skillbridge.home=" + root, "--skillbridge.data-dir=" + dataDir,
-                "--skillbridge.demo.enabled=false", "--skillbridge.scheduling.enabled=false",
-                "--skillbridge.http.allow-private-networks=true", "--logging.level.io.skillbridge=WARN");
+                Stream.concat(Stream.of("--server.port=0", "--skillbridge.home=" + root, "--skillbridge.data-dir=" + dataDir,
+                        "--skillbridge.demo.enabled=false", "--skillbridge.scheduling.enabled=false",
+                        "--skillbridge.http.allow-private-networks=true", "--logging.level.io.skillbridge=WARN"),
+                        Stream.of(more)).toArray(String[]::new));
     }
 
     public Path root() {

@@ -102,19 +102,33 @@ public class H2Housekeeping implements SmartLifecycle {
             // a client-server H2 URL: the store is the server's, which runs its own writer
             return null;
         }
-        long[] seenVersion = {-1};
-        return () -> {
+        return new Pass(store, fillRate);
+    }
+
+    /** Compacts when nothing was committed since its previous run. */
+    private static final class Pass implements Runnable {
+        private final MVStore store;
+        private final int fillRate;
+        private long seenVersion = -1;
+
+        Pass(MVStore store, int fillRate) {
+            this.store = store;
+            this.fillRate = fillRate;
+        }
+
+        @Override
+        public void run() {
             try {
-                // only when nothing was committed since the previous pass: a compaction holds H2's store lock, and a
-                // commit waits for it (rewriting H2's full budget took up to 90 ms, the skills benchmark's p99 x10)
-                if (store.getCurrentVersion() == seenVersion[0]) {
+                // a compaction holds H2's store lock, and a commit waits for it (rewriting H2's full budget took up to
+                // 90 ms: the skills benchmark's p99 x10)
+                if (store.getCurrentVersion() == seenVersion) {
                     store.compact(fillRate, PASS_BYTES);
                 }
-                seenVersion[0] = store.getCurrentVersion();
+                seenVersion = store.getCurrentVersion();
             } catch (RuntimeException e) {
                 // the next pass tries again; a closed store is the hub stopping
                 log.warn("H2 store compaction: {}", e.toString());
             }
-        };
+        }
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skillbridge.HubHome;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.skillbridge.SkillbridgeApplication;
 import org.junit.jupiter.api.Test;
 import io.skillbridge.xapi.StatementFacts;
 import io.skillbridge.xapi.XapiProperties;
@@ -17,7 +16,6 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,7 +41,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,13 +72,12 @@ class XapiBenchmark {
         List<String> warmup = statements(10_000, STATEMENTS + SINGLES);
         System.out.printf("%naverage statement: %d bytes%n", measured.stream().mapToInt(String::length).sum() / measured.size());
 
-        // the best of three: the first runs in a JVM that has compiled nothing yet, at a third of the speed of the next
-        double raw = Math.max(rawLimit(measured), Math.max(rawLimit(measured), rawLimit(measured)));
-        double ownTables = Math.max(ownTablesLimit(measured), ownTablesLimit(measured));
-        List<String> store = new ArrayList<>();
+        double raw = Scratch.best(3, () -> rawLimit(measured));
+        double ownTables = Scratch.best(2, () -> ownTablesLimit(measured));
+        List<String> more = new ArrayList<>(List.of("--XAPI_BENCH_SECRET=" + SECRET));
         if (POSTGRES != null) {
             emptyPostgres();
-            store.addAll(List.of("--spring.datasource.url=" + POSTGRES, "--spring.datasource.username=postgres"));
+            more.addAll(List.of("--spring.datasource.url=" + POSTGRES, "--spring.datasource.username=postgres"));
         }
         HubHome home = new HubHome().write("config/xapi/clients.yaml", """
                 clients:
@@ -89,10 +85,7 @@ class XapiBenchmark {
                     secret: ${XAPI_BENCH_SECRET}
                 """);
         Path data = Scratch.dir("bench-xapi");
-        try (ConfigurableApplicationContext hub = new SpringApplicationBuilder(SkillbridgeApplication.class).run(
-                Stream.concat(Stream.of("--server.port=0", "--skillbridge.home=" + home.root(), "--skillbridge.data-dir=" + data,
-                        "--skillbridge.demo.enabled=false", "--skillbridge.scheduling.enabled=false",
-                        "--XAPI_BENCH_SECRET=" + SECRET, "--logging.level.io.skillbridge=WARN"), store.stream()).toArray(String[]::new))) {
+        try (ConfigurableApplicationContext hub = home.start(data, more.toArray(String[]::new))) {
             int port = ((WebServerApplicationContext) hub).getWebServer().getPort();
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String url = "http://127.0.0.1:" + port + "/xapi/statements";
@@ -218,7 +211,7 @@ class XapiBenchmark {
     /** A fresh H2 file database with the hub's durability, or the PostgreSQL named by {@code bench.postgres}. */
     static DataSource dataSource(String name) throws IOException {
         return POSTGRES != null ? new DriverManagerDataSource(POSTGRES, "postgres", "")
-                : new DriverManagerDataSource("jdbc:h2:file:" + Scratch.dir(name).resolve("db") + ";WRITE_DELAY=0", "sa", "");
+                : new DriverManagerDataSource(Scratch.durableH2(name), "sa", "");
     }
 
     static void emptyPostgres() throws Exception {

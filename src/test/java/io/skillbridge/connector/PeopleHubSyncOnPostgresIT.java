@@ -10,7 +10,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * on loopback and sets {@code SKILLBRIDGE_TEST_POSTGRES_URL}; without it (a laptop without PostgreSQL) these are
  * skipped.
  */
-@EnabledIfEnvironmentVariable(named = "SKILLBRIDGE_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+")
+@EnabledIfEnvironmentVariable(named = TestPostgres.URL_VARIABLE, matches = "jdbc:postgresql:.+")
 class PeopleHubSyncOnPostgresIT extends PeopleHubSyncIT {
 
     @DynamicPropertySource

@@ -6,7 +6,6 @@ import io.skillbridge.xapi.XapiProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -88,33 +87,27 @@ public class StatementStore {
                 });
         List<Object[]> agents = new ArrayList<>();
         List<Object[]> activities = new ArrayList<>();
-        List<String[]> voiding = new ArrayList<>();
+        List<Object[]> voiding = new ArrayList<>();
         for (NewStatement s : statements) {
             if (s.facts().voiding()) {
-                voiding.add(new String[]{s.facts().objectStatementId(), s.facts().id()});
+                voiding.add(new Object[]{s.facts().objectStatementId(), s.facts().id()});
             }
             s.facts().agents().forEach(u -> agents.add(usage(s, u)));
             s.facts().activities().forEach(u -> activities.add(usage(s, u)));
         }
-        int[] usageTypes = {Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT};
-        if (!agents.isEmpty()) {
-            jdbc.batchUpdate("insert into xapi_statement_agent (statement_id, ifi, usage, ifi_key) values (?, ?, ?, ?)", agents, usageTypes);
-        }
-        if (!activities.isEmpty()) {
-            jdbc.batchUpdate("insert into xapi_statement_activity (statement_id, activity_id, usage, activity_key) values (?, ?, ?, ?)",
-                    activities, usageTypes);
-        }
-        batch("insert into xapi_voiding (target_id, voiding_id) values (?, ?)", voiding);
+        batch("insert into xapi_statement_agent (statement_id, ifi, usage, ifi_key) values (?, ?, ?, ?)", agents,
+                Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT);
+        batch("insert into xapi_statement_activity (statement_id, activity_id, usage, activity_key) values (?, ?, ?, ?)",
+                activities, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT);
+        batch("insert into xapi_voiding (target_id, voiding_id) values (?, ?)", voiding, Types.VARCHAR, Types.VARCHAR);
         List<Object[]> attachments = new ArrayList<>();
         for (NewStatement s : statements) {
             for (AttachmentPart a : s.attachments()) {
                 attachments.add(new Object[]{s.facts().id(), a.sha2(), a.contentType(), a.content()});
             }
         }
-        if (!attachments.isEmpty()) {
-            jdbc.batchUpdate("insert into xapi_attachment (statement_id, sha2, content_type, content) values (?, ?, ?, ?)",
-                    attachments, new int[]{Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARBINARY});
-        }
+        batch("insert into xapi_attachment (statement_id, sha2, content_type, content) values (?, ?, ?, ?)", attachments,
+                Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARBINARY);
     }
 
     private static Object[] usage(NewStatement s, StatementFacts.Usage u) {
@@ -124,16 +117,13 @@ public class StatementStore {
     /** Marks stored statements voided (one JDBC batch); a voiding statement itself is never voided. */
     public void markVoided(Collection<String> ids) {
         batch("update xapi_statement set voided = true where id = ? and voiding = false",
-                ids.stream().map(id -> new String[]{id}).toList());
+                ids.stream().map(id -> new Object[]{id}).toList(), Types.VARCHAR);
     }
 
-    private void batch(String sql, List<String[]> rows) {
+    /** One JDBC batch of {@code rows}, none when there are none. */
+    private void batch(String sql, List<Object[]> rows, int... types) {
         if (!rows.isEmpty()) {
-            jdbc.batchUpdate(sql, rows, rows.size(), (PreparedStatement ps, String[] r) -> {
-                for (int i = 0; i < r.length; i++) {
-                    ps.setString(i + 1, r[i]);
-                }
-            });
+            jdbc.batchUpdate(sql, rows, types);
         }
     }
 

@@ -6,7 +6,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The same spec section on a real PostgreSQL (started by {@code .ci/run}; skipped without it). */
-@EnabledIfEnvironmentVariable(named = "SKILLBRIDGE_TEST_POSTGRES_URL", matches = "jdbc:postgresql:.+")
+@EnabledIfEnvironmentVariable(named = TestPostgres.URL_VARIABLE, matches = "jdbc:postgresql:.+")
 class VoidingSpecOnPostgresIT extends VoidingSpecIT {
 
     @DynamicPropertySource

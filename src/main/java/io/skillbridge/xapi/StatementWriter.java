@@ -77,8 +77,11 @@ public class StatementWriter {
         this.properties = properties;
     }
 
-    /** One statement of a request, validated and completed with what the LRS assigns. */
-    private record Incoming(ObjectNode complete, boolean sentTimestamp, StatementFacts facts, JsonPath path,
+    /**
+     * One statement of a request, validated and completed with what the LRS assigns, and written out as it will be
+     * stored: before the group commit's lock, where concurrent requests do it in parallel.
+     */
+    private record Incoming(ObjectNode complete, String text, boolean sentTimestamp, StatementFacts facts, JsonPath path,
                             List<AttachmentPart> parts) {
     }
 
@@ -168,7 +171,7 @@ public class StatementWriter {
             if (!complete.has("version")) {
                 complete.put("version", version == XapiVersion.V2_0 ? "2.0.0" : "1.0.0");
             }
-            incoming.add(new Incoming(complete, sentTimestamp, StatementFacts.of(id, complete), path, own));
+            incoming.add(new Incoming(complete, text(complete), sentTimestamp, StatementFacts.of(id, complete), path, own));
         }
         if (parts != null && usedParts.size() < partsByHash.size()) {
             Set<String> unused = new LinkedHashSet<>(partsByHash.keySet());
@@ -353,7 +356,7 @@ public class StatementWriter {
                 }
             }
             boolean voided = !f.voiding() && (known.voidedBy.contains(f.id()) || targetsInBatch.containsKey(f.id()));
-            fresh.add(new NewStatement(f, text(in.complete()), voided, in.parts(), request.stored(), request.client().key()));
+            fresh.add(new NewStatement(f, in.text(), voided, in.parts(), request.stored(), request.client().key()));
         }
         for (NewStatement n : fresh) {
             known.bodies.put(n.facts().id(), n.body());

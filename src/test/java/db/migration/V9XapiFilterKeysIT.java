@@ -2,15 +2,9 @@ package db.migration;
 
 import io.skillbridge.TestPostgres;
 import io.skillbridge.xapi.store.FilterKey;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
-import javax.sql.DataSource;
 
 import java.util.UUID;
 
@@ -21,26 +15,17 @@ class V9XapiFilterKeysIT {
 
     @Test
     void statementsStoredBeforeTheMigrationAreFoundByTheirKeysOnH2() {
-        JdbcDataSource ds = new JdbcDataSource();
-        ds.setURL("jdbc:h2:mem:v9-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        migrateStoredStatements(ds, Flyway.configure(),
-                "select index_name from information_schema.indexes where lower(table_name) like 'xapi_statement%'");
+        migrateStoredStatements(MigrationStores.h2());
     }
 
     @Test
     @EnabledIfEnvironmentVariable(named = TestPostgres.URL_VARIABLE, matches = "jdbc:postgresql:.+")
     void statementsStoredBeforeTheMigrationAreFoundByTheirKeysOnPostgres() {
-        String url = System.getenv(TestPostgres.URL_VARIABLE);
-        // a schema of its own: the test database's public schema is the other ITs' and already migrated
-        new JdbcTemplate(new DriverManagerDataSource(url, "postgres", "")).execute("drop schema if exists v9_test cascade");
-        DataSource ds = new DriverManagerDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=v9_test", "postgres", "");
-        migrateStoredStatements(ds, Flyway.configure().schemas("v9_test"),
-                "select indexname from pg_indexes where schemaname = 'v9_test'");
+        migrateStoredStatements(MigrationStores.postgres("v9_test"));
     }
 
-    private static void migrateStoredStatements(DataSource ds, FluentConfiguration flyway, String indexNames) {
-        flyway.dataSource(ds).locations("classpath:db/migration").target("8").load().migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(ds);
+    private static void migrateStoredStatements(MigrationStores store) {
+        JdbcTemplate jdbc = store.migrate("8");
         String verb = "http://adlnet.gov/expapi/verbs/completed";
         for (int i = 0; i < 3; i++) {
             String id = UUID.randomUUID().toString();
@@ -54,7 +39,7 @@ class V9XapiFilterKeysIT {
                     id, "https://lms.example.com/program/analyst");
         }
 
-        flyway.target("latest").load().migrate();
+        store.migrate("9");
 
         jdbc.query("select verb_id, verb_key, actor_ifi, actor_key, object_activity_id, activity_key, registration,"
                 + " registration_key from xapi_statement", rs -> {
@@ -69,7 +54,7 @@ class V9XapiFilterKeysIT {
                 FilterKey.of("mbox:mailto:coach@example.com"))).isEqualTo(3);
         assertThat(jdbc.queryForObject("select count(*) from xapi_statement_activity where activity_key = ?", Integer.class,
                 FilterKey.of("https://lms.example.com/program/analyst"))).isEqualTo(3);
-        assertThat(jdbc.queryForList(indexNames, String.class)).map(String::toLowerCase)
+        assertThat(jdbc.queryForList(store.indexNames(), String.class)).map(String::toLowerCase)
                 .contains("ix_xapi_statement_verb_key", "ix_xapi_agent_ifi_key", "ix_xapi_activity_key")
                 .doesNotContain("ix_xapi_statement_verb", "ix_xapi_statement_actor", "ix_xapi_agent_ifi", "ix_xapi_activity_id");
     }

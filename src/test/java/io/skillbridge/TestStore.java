@@ -11,7 +11,7 @@ public final class TestStore {
      * The tables syncs, pulls, posts and the hub's own reactions fill, rows that refer to others first. What the hub
      * loads at start from its home (taxonomy, scales, evidence rules) and the readers' positions stay.
      */
-    static final List<String> DATA = List.of("xapi_forward_failure", "xapi_voiding", "xapi_statement_agent",
+    static final List<String> DATA = List.of("xapi_forward_failure", "xapi_statement_ref", "xapi_statement_agent",
             "xapi_statement_activity", "xapi_statement", "xapi_unmatched_actor", "xapi_mbox_sha1", "outbox",
             "outbound_state", "assignment", "career_goal", "performance_review", "webhook_subscription",
             "learning_record", "content_skill", "content_key", "content_source", "content_item", "unmatched_tag",

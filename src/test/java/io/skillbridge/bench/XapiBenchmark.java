@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -34,13 +35,17 @@ import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,6 +64,8 @@ class XapiBenchmark {
     static final int STATEMENTS = Integer.getInteger("bench.statements", 100_000);
     static final int SINGLES = Integer.getInteger("bench.singles", 20_000);
     static final int BATCH = 100;
+    static final int GET_LIMIT = 100;
+    static final int GETS = 21;
     static final String SECRET = "bench-secret-" + UUID.randomUUID();
     static final ObjectMapper JSON = new ObjectMapper();
     static final String[] VERBS = {"completed", "passed", "failed", "experienced", "attempted", "answered"};
@@ -102,6 +109,22 @@ class XapiBenchmark {
             JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
             assertThat(jdbc.queryForObject("select count(*) from xapi_statement", Integer.class))
                     .isEqualTo(warmup.size() + measured.size() + singles.size());
+            if (POSTGRES != null) {
+                // the statistics autovacuum gathers within a minute of a load this size; PostgreSQL plans these GETs by them
+                jdbc.execute("analyze");
+            }
+            // a different statement's values for each GET: H2 answers a query run again unchanged from its last result
+            List<JsonNode> samples = new ArrayList<>();
+            for (int i = 0; i <= GETS; i++) {
+                samples.add(JSON.readTree(measured.get(i * (STATEMENTS / (GETS + 1)))));
+            }
+            Map<String, Function<JsonNode, String>> filters = new LinkedHashMap<>();
+            filters.put("registration (1 statement)", s -> "registration=" + s.at("/context/registration").asText());
+            filters.put("agent (26 statements)", s -> "agent=" + enc(s.get("actor").toString()));
+            filters.put("activity (162 statements)", s -> "activity=" + enc(s.at("/object/id").asText()));
+            filters.put("agent, related activity (26)", s -> "agent=" + enc(s.get("actor").toString()) + "&activity="
+                    + enc(s.at("/context/contextActivities/parent/0/id").asText()) + "&related_activities=true");
+            filters.put("verb (1 in 6 statements)", s -> "verb=" + enc(s.at("/verb/id").asText()));
 
             double batchRate = STATEMENTS / batchSeconds;
             double singleRate = SINGLES / singleSeconds;
@@ -117,13 +140,47 @@ class XapiBenchmark {
                     + " inserts with its indexes, a commit per 100, one writer, same run, best of 2)%n", ownTables);
             System.out.printf("requests per group commit: batches %.1f, single %.1f%n", batchGroup, singleGroup);
             System.out.printf("batches / raw limit       %7.0f %%%n", 100 * batchRate / raw);
-            System.out.printf("single / raw limit        %7.0f %%%n%n", 100 * singleRate / raw);
+            System.out.printf("single / raw limit        %7.0f %%%n", 100 * singleRate / raw);
+            System.out.printf("GET with a filter, limit %d, among %,d statements: median of %d, ms%n", GET_LIMIT,
+                    warmup.size() + measured.size() + singles.size(), GETS);
+            for (Map.Entry<String, Function<JsonNode, String>> f : filters.entrySet()) {
+                List<String> urls = samples.stream().map(s -> url + "?limit=" + GET_LIMIT + "&" + f.getValue().apply(s)).toList();
+                System.out.printf("  %-30s %8.1f ms%n", f.getKey(), medianMillis(http, urls));
+            }
+            System.out.println();
         }
+    }
+
+    static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** The median time of the GETs of {@code urls} but the first (unmeasured); each must answer 200 with statements. */
+    static double medianMillis(HttpClient http, List<String> urls) throws Exception {
+        double[] ms = new double[urls.size() - 1];
+        for (int i = 0; i < urls.size(); i++) {
+            HttpRequest get = HttpRequest.newBuilder(URI.create(urls.get(i))).header("Authorization", authorization())
+                    .header("X-Experience-API-Version", "1.0.3").GET().build();
+            long t0 = System.nanoTime();
+            HttpResponse<String> r = http.send(get, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200 || JSON.readTree(r.body()).get("statements").isEmpty()) {
+                throw new IllegalStateException(urls.get(i) + ": " + r.statusCode() + " " + r.body());
+            }
+            if (i > 0) {
+                ms[i - 1] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        Arrays.sort(ms);
+        return ms[ms.length / 2];
+    }
+
+    static String authorization() {
+        return "Basic " + Base64.getEncoder().encodeToString(("bench:" + SECRET).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Posts each body from {@code clients} threads; returns the wall time in seconds. */
     static double post(HttpClient http, String url, List<String> bodies, int clients) throws Exception {
-        String auth = "Basic " + Base64.getEncoder().encodeToString(("bench:" + SECRET).getBytes(StandardCharsets.UTF_8));
+        String auth = authorization();
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long t0 = System.nanoTime();

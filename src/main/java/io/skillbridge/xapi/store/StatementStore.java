@@ -55,7 +55,7 @@ public class StatementStore {
                 voiding.add(id);
             }
         }, (Object) ids.toArray(new String[0]));
-        jdbc.query("select x.target_id from xapi_voiding x join unnest(?) as k(v) on x.target_id = k.v",
+        jdbc.query("select r.target_id from xapi_statement_ref r join unnest(?) as k(v) on r.target_id = k.v where r.voiding = true",
                 rs -> {
                     voided.add(rs.getString(1));
                 }, (Object) batchIds.toArray(new String[0]));
@@ -87,10 +87,10 @@ public class StatementStore {
                 });
         List<Object[]> agents = new ArrayList<>();
         List<Object[]> activities = new ArrayList<>();
-        List<Object[]> voiding = new ArrayList<>();
+        List<Object[]> refs = new ArrayList<>();
         for (NewStatement s : statements) {
-            if (s.facts().voiding()) {
-                voiding.add(new Object[]{s.facts().objectStatementId(), s.facts().id()});
+            if (s.facts().objectStatementId() != null) {
+                refs.add(new Object[]{s.facts().objectStatementId(), s.facts().id(), s.facts().voiding()});
             }
             s.facts().agents().forEach(u -> agents.add(usage(s, u)));
             s.facts().activities().forEach(u -> activities.add(usage(s, u)));
@@ -99,7 +99,8 @@ public class StatementStore {
                 Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT);
         batch("insert into xapi_statement_activity (statement_id, activity_id, usage, activity_key) values (?, ?, ?, ?)",
                 activities, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT);
-        batch("insert into xapi_voiding (target_id, voiding_id) values (?, ?)", voiding, Types.VARCHAR, Types.VARCHAR);
+        batch("insert into xapi_statement_ref (target_id, statement_id, voiding) values (?, ?, ?)", refs,
+                Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN);
         List<Object[]> attachments = new ArrayList<>();
         for (NewStatement s : statements) {
             for (AttachmentPart a : s.attachments()) {
@@ -137,17 +138,40 @@ public class StatementStore {
     /**
      * One page of statements matching the query, in storage order, at most {@code limit + 1} so that the caller
      * knows whether there is more. Voided statements never match; a statement whose object is a StatementRef also
-     * matches when the statement it targets meets the content filters (the spec's rule for StatementRefs).
+     * matches when the statement it targets meets the content filters (the spec's rule for StatementRefs). The rows
+     * read are those the most selective filter's index finds, and the statements targeting them (docs/adr/0006).
      */
     public List<StoredStatement> find(StatementQuery q, int limit) {
+        Select select = select(q, limit);
+        return jdbc.query(select.sql(), StatementStore::row, select.args());
+    }
+
+    /** A query's SQL and its arguments. */
+    record Select(String sql, Object... args) {
+    }
+
+    /** The query {@link #find} runs. */
+    Select select(StatementQuery q, int limit) {
         List<Object> args = new ArrayList<>();
         StringBuilder sql = new StringBuilder("select s.seq, s.id, s.stored, s.body from xapi_statement s where s.voided = false");
         if (q.filtersContent()) {
+            List<Object> candidateArgs = new ArrayList<>();
+            String candidates = candidates(q, candidateArgs);
+            if (candidates != null) {
+                sql.append(" and s.id in (").append(candidates)
+                        .append(" union all select r.statement_id from xapi_statement_ref r where r.target_id in (")
+                        .append(candidates).append("))");
+                args.addAll(candidateArgs);
+                args.addAll(candidateArgs);
+            }
             List<Object> targetArgs = new ArrayList<>();
             String own = contentFilter("s", q, args);
             String target = contentFilter("t", q, targetArgs);
-            sql.append(" and (").append(own).append(" or exists (select 1 from xapi_statement t where t.id = s.object_statement_id and ")
-                    .append(target).append("))");
+            // the few statements whose StatementRef targets a match, as a set read from the StatementRefs: asked per row,
+            // PostgreSQL hashed every statement that met the filters; as a join, H2 began with those statements
+            sql.append(" and (").append(own).append(" or s.object_statement_id is not null and s.id in (select r.statement_id")
+                    .append(" from xapi_statement_ref r where exists (select 1 from xapi_statement t where t.id = r.target_id and ")
+                    .append(target).append(")))");
             args.addAll(targetArgs);
         }
         if (q.since() != null) {
@@ -164,12 +188,42 @@ public class StatementStore {
         }
         sql.append(" order by s.seq ").append(q.ascending() ? "asc" : "desc").append(" limit ?");
         args.add(limit + 1);
-        return jdbc.query(sql.toString(), StatementStore::row, args.toArray());
+        return new Select(sql.toString(), args.toArray());
     }
 
     private static StoredStatement row(ResultSet rs, int n) throws SQLException {
         return new StoredStatement(rs.getLong("seq"), rs.getString("id"), rs.getObject("stored", OffsetDateTime.class),
                 rs.getString("body"));
+    }
+
+    /**
+     * The ids of every statement that can meet the registration, agent or activity filter, in that order of
+     * preference (the likeliest to be selective), from their keys' indexes; the values are compared by
+     * {@link #contentFilter}. Null when none of them narrows: a verb alone is common, and reading in storage order
+     * finds a page of it soonest; the authority of related_agents is the sending client, which no index holds.
+     */
+    private String candidates(StatementQuery q, List<Object> args) {
+        if (q.registration() != null) {
+            args.add(FilterKey.of(q.registration()));
+            return "select id from xapi_statement where registration_key = ?";
+        }
+        if (q.agentIfi() != null && !(q.relatedAgents() && q.agentIfi().startsWith(authorityPrefix))) {
+            Long key = FilterKey.of(q.agentIfi());
+            args.addAll(List.of(key, key));
+            return "select id from xapi_statement where actor_key = ? union all select statement_id from xapi_statement_agent"
+                    + " where ifi_key = ?" + (q.relatedAgents() ? "" : " and usage = 'object'");
+        }
+        if (q.activity() != null) {
+            Long key = FilterKey.of(q.activity());
+            args.add(key);
+            String own = "select id from xapi_statement where activity_key = ?";
+            if (!q.relatedActivities()) {
+                return own;
+            }
+            args.add(key);
+            return own + " union all select statement_id from xapi_statement_activity where activity_key = ?";
+        }
+        return null;
     }
 
     private String contentFilter(String t, StatementQuery q, List<Object> args) {

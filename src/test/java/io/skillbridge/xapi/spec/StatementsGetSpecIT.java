@@ -109,6 +109,34 @@ class StatementsGetSpecIT extends XapiSpecIT {
     }
 
     @BothVersions
+    void aStatementRefMeetsEveryFilterThroughTheStatementItTargets(String version) {
+        ObjectNode target = Statements.valid();
+        Statements.set(target, "context.instructor", "{\"mbox\": \"mailto:teacher@example.com\"}");
+        String targetId = postOne(version, target);
+        ObjectNode ref = Statements.minimal();
+        Statements.set(ref, "object", "{\"objectType\": \"StatementRef\", \"id\": \"" + targetId + "\"}");
+        String refId = postOne(version, ref);
+        String other = postOne(version, Statements.valid());
+
+        String registration = target.get("context").get("registration").asText();
+        assertThat(ids(get(version, "registration=" + registration))).containsExactly(refId, targetId);
+        // every filter on the same statement: the StatementRef's own verb and its target's registration are not a match
+        assertThat(ids(get(version, "registration=" + registration + "&verb=" + enc(COMPLETED)))).containsExactly(refId, targetId);
+        assertThat(ids(get(version, "registration=" + registration + "&verb=" + enc(EXPERIENCED)))).isEmpty();
+        assertThat(ids(get(version, "agent=" + enc("{\"mbox\": \"mailto:teacher@example.com\"}") + "&related_agents=true"
+                + "&registration=" + registration))).containsExactly(refId, targetId);
+        assertThat(ids(get(version, "agent=" + enc("{\"mbox\": \"mailto:teacher@example.com\"}") + "&related_agents=true")))
+                .containsExactly(refId, targetId);
+        assertThat(ids(get(version, "activity=" + enc("https://lms.example.com/program/analyst") + "&related_activities=true"
+                + "&agent=" + enc("{\"mbox\": \"mailto:ada@example.com\"}")))).isEmpty();
+        // its own actor matches the StatementRef, and so does its target's
+        assertThat(ids(get(version, "agent=" + enc("{\"mbox\": \"mailto:ada@example.com\"}")))).containsExactly(refId);
+        assertThat(ids(get(version, "agent=" + enc("{\"mbox\": \"mailto:logan.mcneil@example.com\"}"))))
+                .containsExactly(other, refId, targetId);
+        assertThat(ids(get(version, "activity=" + enc("https://lms.example.com/course/LIB-0042")))).containsExactly(other, refId, targetId);
+    }
+
+    @BothVersions
     void anAgentAsObjectMatchesTheAgentFilter(String version) {
         ObjectNode s = Statements.minimal();
         Statements.set(s, "object", "{\"objectType\": \"Agent\", \"mbox\": \"mailto:mentee@example.com\"}");

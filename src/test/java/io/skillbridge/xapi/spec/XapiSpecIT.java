@@ -64,7 +64,7 @@ public abstract class XapiSpecIT {
 
     @BeforeEach
     void emptyStore() {
-        for (String t : List.of("xapi_attachment", "xapi_voiding", "xapi_statement_agent", "xapi_statement_activity", "xapi_statement")) {
+        for (String t : List.of("xapi_attachment", "xapi_statement_ref", "xapi_statement_agent", "xapi_statement_activity", "xapi_statement")) {
             jdbc.update("delete from " + t);
         }
     }

@@ -1,7 +1,7 @@
 package io.skillbridge.xapi;
 
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ReaderWorker {
 
+    private static final long STOP_WAIT_SECONDS = 30;
+
     private final ScheduledExecutorService thread;
     private final Runnable pass;
     private final long coalesceMs;
@@ -21,11 +23,14 @@ public final class ReaderWorker {
     public ReaderWorker(String name, Runnable pass, long coalesceMs, long pollMs) {
         this.pass = pass;
         this.coalesceMs = coalesceMs;
-        this.thread = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });
+        // a stop drops the passes asked for but not begun
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        this.thread = executor;
         thread.scheduleWithFixedDelay(this::wake, pollMs, pollMs, TimeUnit.MILLISECONDS);
     }
 
@@ -49,7 +54,18 @@ public final class ReaderWorker {
         thread.execute(work);
     }
 
+    /**
+     * Stops the reader when the hub stops: a pass under way ends, not interrupted (an interrupt in the middle of H2's
+     * file I/O closes the file under every other thread), before the database it reads is closed.
+     */
     public void stop() {
-        thread.shutdownNow();
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

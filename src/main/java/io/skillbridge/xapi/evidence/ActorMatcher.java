@@ -86,7 +86,7 @@ public class ActorMatcher {
         long now = System.nanoTime();
         if (found.size() < hashes.size() && now - refreshedAt > MISS_REFRESH_INTERVAL.toNanos()) {
             // a hash nobody has may be of a person whose email arrived or changed since the hashes were last brought
-            // up to date; at most once a minute, as actors that are nobody's keep missing (HRIS runs refresh too)
+            // up to date; at most once a minute, as actors that are nobody's keep missing (and after an HRIS run)
             refreshSha1();
             found = lookUpSha1(hashes);
         }
@@ -101,8 +101,17 @@ public class ActorMatcher {
         return found;
     }
 
+    /**
+     * People were synced: the next hash that matches nobody brings the hashes up to date at once, not a minute after
+     * the last time. Hashing waits for a hash to look up: a first HRIS run brings every employee, and an LRS may never
+     * send an mbox_sha1sum.
+     */
+    public void peopleChanged() {
+        refreshedAt = System.nanoTime() - MISS_REFRESH_INTERVAL.toNanos() - 1;
+    }
+
     /** Hashes the work emails of the people whose hash is missing or stale: after the first call, only the changes. */
-    public void refreshSha1() {
+    private void refreshSha1() {
         refreshedAt = System.nanoTime();
         List<Object[]> rows = new ArrayList<>();
         Set<String> persons = new HashSet<>();

@@ -78,6 +78,7 @@ public class EvidenceFeed {
     @EventListener
     void on(SyncRunFinished run) {
         if ("worker".equals(run.entity())) {
+            actors.peopleChanged();
             worker.execute(this::retryUnmatched);
         }
     }
@@ -116,7 +117,6 @@ public class EvidenceFeed {
     void retryUnmatched() {
         try {
             tx.executeWithoutResult(status -> {
-                actors.refreshSha1();
                 List<String> waiting = jdbc.queryForList("select actor_ifi from xapi_unmatched_actor", String.class);
                 Map<String, String> found = actors.resolve(waiting, rules);
                 if (found.isEmpty()) {

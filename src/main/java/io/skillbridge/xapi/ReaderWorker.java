@@ -4,6 +4,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
 
 /**
  * The thread of one of the hub's own readers of the statement store (evidence, forwarding): one daemon thread, so
@@ -17,10 +18,14 @@ public final class ReaderWorker {
 
     private final ScheduledExecutorService thread;
     private final Runnable pass;
-    private final long coalesceMs;
+    private final LongSupplier coalesceMs;
     private final AtomicBoolean queued = new AtomicBoolean();
 
-    public ReaderWorker(String name, Runnable pass, long coalesceMs, long pollMs) {
+    /**
+     * @param coalesceMs how long a wake-up waits for more before the pass, asked at each wake-up (a reader under load
+     *                   can wait longer)
+     */
+    public ReaderWorker(String name, Runnable pass, LongSupplier coalesceMs, long pollMs) {
         this.pass = pass;
         this.coalesceMs = coalesceMs;
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
@@ -40,7 +45,7 @@ public final class ReaderWorker {
             thread.schedule(() -> {
                 queued.set(false);
                 pass.run();
-            }, coalesceMs, TimeUnit.MILLISECONDS);
+            }, coalesceMs.getAsLong(), TimeUnit.MILLISECONDS);
         }
     }
 

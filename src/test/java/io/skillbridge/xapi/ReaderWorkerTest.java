@@ -26,7 +26,7 @@ class ReaderWorkerTest {
                 interrupted.set(true);
             }
             ended.set(true);
-        }, 0, 60_000);
+        }, () -> 0, 60_000);
 
         worker.wake();
         assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();

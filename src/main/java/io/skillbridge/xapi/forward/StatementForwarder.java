@@ -70,7 +70,7 @@ public class StatementForwarder {
         this.jdbc = jdbc;
         this.hostPolicy = hostPolicy;
         this.targets = ForwardTarget.load(Path.of(home).resolve(file), secrets);
-        this.worker = targets.isEmpty() ? null : new ReaderWorker("xapi-forward", () -> targets.forEach(this::drain), 0, pollMs);
+        this.worker = targets.isEmpty() ? null : new ReaderWorker("xapi-forward", () -> targets.forEach(this::drain), () -> 0, pollMs);
         if (worker != null) {
             log.info("xAPI forwarding to {}", targets);
         }

@@ -30,7 +30,8 @@ public class ItemSkills {
             if (score == null) {
                 return Shown.canonical(level);
             }
-            return new Shown(Math.min(level, scales.toCanonical(scoreScale, Double.toString(score))), Double.toString(score), scoreScale);
+            Shown byScore = Shown.score(score, scoreScale, scales);
+            return new Shown(Math.min(level, byScore.level()), byScore.rawLevel(), byScore.scale());
         }
 
         /**
@@ -49,6 +50,11 @@ public class ItemSkills {
 
         public static Shown canonical(double level) {
             return new Shown(level, Double.toString(level), ProficiencyScales.CANONICAL);
+        }
+
+        /** The level a score on {@code scale} shows. */
+        public static Shown score(double score, String scale, ProficiencyScales scales) {
+            return new Shown(scales.toCanonical(scale, Double.toString(score)), Double.toString(score), scale);
         }
     }
 

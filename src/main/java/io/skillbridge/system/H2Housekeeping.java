@@ -13,9 +13,6 @@ import org.springframework.stereotype.Component;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Compacts the embedded H2 store while the hub runs, which H2 itself stops doing when each commit is written before
@@ -40,7 +37,7 @@ public class H2Housekeeping implements SmartLifecycle {
 
     private final DataSource dataSource;
     private final long intervalMs;
-    private ScheduledExecutorService thread;
+    private BackgroundWorker worker;
 
     public H2Housekeeping(DataSource dataSource, @Value("${skillbridge.h2.housekeeping-ms:200}") long intervalMs) {
         this.dataSource = dataSource;
@@ -50,34 +47,22 @@ public class H2Housekeeping implements SmartLifecycle {
     @Override
     public void start() {
         Runnable pass = pass(dataSource);
-        if (pass == null) {
-            return;
+        if (pass != null) {
+            worker = new BackgroundWorker("h2-housekeeping", pass, () -> 0, intervalMs);
         }
-        thread = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "h2-housekeeping");
-            t.setDaemon(true);
-            return t;
-        });
-        thread.scheduleWithFixedDelay(pass, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
     }
 
     @Override
     public void stop() {
-        if (thread != null) {
-            // a pass under way finishes: interrupted, H2 gives up its rewrite with an exception
-            thread.shutdown();
-            try {
-                thread.awaitTermination(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            thread = null;
+        if (worker != null) {
+            worker.stop();
+            worker = null;
         }
     }
 
     @Override
     public boolean isRunning() {
-        return thread != null;
+        return worker != null;
     }
 
     /**

@@ -32,7 +32,11 @@ public class ActorMatcher {
 
     private final JdbcTemplate jdbc;
     private final PersonLookup people;
-    private volatile long refreshedAt = System.nanoTime() - MISS_REFRESH_INTERVAL.toNanos() - 1;
+    /**
+     * When the hashes were last brought up to date: at first and after an HRIS run, long enough ago that the next miss
+     * refreshes them.
+     */
+    private volatile long refreshedAt = longAgo();
 
     public ActorMatcher(JdbcTemplate jdbc, PersonLookup people) {
         this.jdbc = jdbc;
@@ -107,7 +111,11 @@ public class ActorMatcher {
      * send an mbox_sha1sum.
      */
     public void peopleChanged() {
-        refreshedAt = System.nanoTime() - MISS_REFRESH_INTERVAL.toNanos() - 1;
+        refreshedAt = longAgo();
+    }
+
+    private static long longAgo() {
+        return System.nanoTime() - MISS_REFRESH_INTERVAL.toNanos() - 1;
     }
 
     /** Hashes the work emails of the people whose hash is missing or stale: after the first call, only the changes. */

@@ -2,8 +2,8 @@ package io.skillbridge.xapi.evidence;
 
 import io.skillbridge.connector.SyncRunFinished;
 import io.skillbridge.skills.scale.ProficiencyScales;
+import io.skillbridge.system.BackgroundWorker;
 import io.skillbridge.xapi.ConsistentThrough;
-import io.skillbridge.xapi.ReaderWorker;
 import io.skillbridge.xapi.StatementsAccepted;
 import io.skillbridge.xapi.store.StatementReader;
 import jakarta.annotation.PreDestroy;
@@ -51,7 +51,7 @@ public class EvidenceFeed {
     private final TransactionTemplate tx;
     private final JdbcTemplate jdbc;
     private final EvidenceRules rules;
-    private final ReaderWorker worker;
+    private final BackgroundWorker worker;
     /** Statements read by the last pass. */
     private volatile int lastPass;
 
@@ -71,7 +71,7 @@ public class EvidenceFeed {
         if (rules.verbs().isEmpty()) {
             log.warn("xAPI: no evidence rules in {}; statements give no evidence", path);
         }
-        this.worker = new ReaderWorker("xapi-evidence", this::drain,
+        this.worker = new BackgroundWorker("xapi-evidence", this::drain,
                 () -> lastPass >= BUSY_PASS ? BUSY_COALESCE_MS : COALESCE_MS, pollMs);
     }
 

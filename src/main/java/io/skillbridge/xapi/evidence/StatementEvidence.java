@@ -245,8 +245,8 @@ public class StatementEvidence {
         Double scaled = c.scaled();
         ItemSkills.Shown shown = switch (rule.levelFrom()) {
             // the score's level, whatever the item teaches
-            case SCORE -> scaled == null ? ItemSkills.Shown.canonical(t.level()) : new ItemSkills.Shown(
-                    scales.toCanonical(rules.scoreScale(), Double.toString(scaled)), Double.toString(scaled), rules.scoreScale());
+            case SCORE -> scaled == null ? ItemSkills.Shown.canonical(t.level())
+                    : ItemSkills.Shown.score(scaled, rules.scoreScale(), scales);
             case FIXED -> ItemSkills.Shown.canonical(Math.min(rule.fixedLevel(), t.level()));
             case TAUGHT -> t.cappedBy(rule.scoreCaps() ? scaled : null, rules.scoreScale(), scales);
         };

@@ -2,9 +2,9 @@ package io.skillbridge.xapi.forward;
 
 import io.skillbridge.canonical.Sql;
 import io.skillbridge.connector.http.HostPolicy;
+import io.skillbridge.system.BackgroundWorker;
 import io.skillbridge.system.Secrets;
 import io.skillbridge.xapi.ConsistentThrough;
-import io.skillbridge.xapi.ReaderWorker;
 import io.skillbridge.xapi.StatementsAccepted;
 import io.skillbridge.xapi.XapiVersion;
 import io.skillbridge.xapi.store.StatementReader;
@@ -57,7 +57,7 @@ public class StatementForwarder {
     private final OkHttpClient http = new OkHttpClient.Builder().callTimeout(Duration.ofSeconds(60)).build();
     private final Map<String, Long> backoffUntil = new ConcurrentHashMap<>();
     private final Map<String, Long> backoffMs = new ConcurrentHashMap<>();
-    private final ReaderWorker worker;
+    private final BackgroundWorker worker;
 
     public StatementForwarder(StatementReader reader, ConsistentThrough consistentThrough, TransactionTemplate tx,
                               JdbcTemplate jdbc, HostPolicy hostPolicy, Secrets secrets,
@@ -70,7 +70,8 @@ public class StatementForwarder {
         this.jdbc = jdbc;
         this.hostPolicy = hostPolicy;
         this.targets = ForwardTarget.load(Path.of(home).resolve(file), secrets);
-        this.worker = targets.isEmpty() ? null : new ReaderWorker("xapi-forward", () -> targets.forEach(this::drain), () -> 0, pollMs);
+        this.worker = targets.isEmpty() ? null
+                : new BackgroundWorker("xapi-forward", () -> targets.forEach(this::drain), () -> 0, pollMs);
         if (worker != null) {
             log.info("xAPI forwarding to {}", targets);
         }

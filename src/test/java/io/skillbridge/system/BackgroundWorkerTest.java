@@ -1,4 +1,4 @@
-package io.skillbridge.xapi;
+package io.skillbridge.system;
 
 import org.junit.jupiter.api.Test;
 
@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ReaderWorkerTest {
+class BackgroundWorkerTest {
 
     @Test
     void stopLetsAPassUnderWayEndUninterruptedAndDropsThePassesAskedFor() throws Exception {
@@ -17,7 +17,7 @@ class ReaderWorkerTest {
         AtomicInteger passes = new AtomicInteger();
         AtomicBoolean interrupted = new AtomicBoolean();
         AtomicBoolean ended = new AtomicBoolean();
-        ReaderWorker worker = new ReaderWorker("test-reader", () -> {
+        BackgroundWorker worker = new BackgroundWorker("test-worker", () -> {
             passes.incrementAndGet();
             started.countDown();
             try {

@@ -1,4 +1,4 @@
-package io.skillbridge.xapi;
+package io.skillbridge.system;
 
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -7,12 +7,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
 
 /**
- * The thread of one of the hub's own readers of the statement store (evidence, forwarding): one daemon thread, so
- * that the reader's passes never overlap; wake-ups coalesced, so that a burst of writes (hundreds a second under
- * load) costs one pass and one position update, not one each; and a slow poll, for a write that failed after a
- * later one committed, whose wake-up then came too early.
+ * The thread of one of the hub's background passes (the statement store's readers: evidence, forwarding; the H2
+ * store's compaction): one daemon thread, so that the passes never overlap; wake-ups coalesced, so that a burst of
+ * writes (hundreds a second under load) costs one pass and one position update, not one each; and a slow poll, for
+ * work no wake-up announces (a write that failed after a later one committed, whose wake-up then came too early).
  */
-public final class ReaderWorker {
+public final class BackgroundWorker {
 
     private static final long STOP_WAIT_SECONDS = 30;
 
@@ -25,7 +25,7 @@ public final class ReaderWorker {
      * @param coalesceMs how long a wake-up waits for more before the pass, asked at each wake-up (a reader under load
      *                   can wait longer)
      */
-    public ReaderWorker(String name, Runnable pass, LongSupplier coalesceMs, long pollMs) {
+    public BackgroundWorker(String name, Runnable pass, LongSupplier coalesceMs, long pollMs) {
         this.pass = pass;
         this.coalesceMs = coalesceMs;
         ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(1, r -> {
@@ -54,14 +54,14 @@ public final class ReaderWorker {
         thread.schedule(this::wake, delayMs, TimeUnit.MILLISECONDS);
     }
 
-    /** Runs other work of the reader on its thread, so that it never overlaps a pass. */
+    /** Runs other work on the worker's thread, so that it never overlaps a pass. */
     public void execute(Runnable work) {
         thread.execute(work);
     }
 
     /**
-     * Stops the reader when the hub stops: a pass under way ends, not interrupted (an interrupt in the middle of H2's
-     * file I/O closes the file under every other thread), before the database it reads is closed.
+     * Stops the worker when the hub stops: a pass under way ends, not interrupted (an interrupt in the middle of H2's
+     * file I/O closes the file under every other thread, and a compaction gives up), before the database is closed.
      */
     public void stop() {
         thread.shutdown();

@@ -30,7 +30,7 @@ import java.util.Map;
 @Service
 public class EvidenceFeed {
 
-    static final String READER = "evidence";
+    public static final String READER = "evidence";
     private static final int PAGE = 2000;
     /** A few tens of milliseconds of latency for one pass per burst of writes. */
     private static final long COALESCE_MS = 50;

@@ -59,13 +59,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The xAPI Statements resource benchmark (issue 5). Run with {@code mvn -B verify -Pbenchmark -Dit.test=XapiBenchmark}.
  *
- * <p>Boots the hub on an H2 file store and posts 100,000 realistic statements (about 600 bytes each: account actor, course activity with a definition, score, registration, parent) over loopback
- * HTTP in batches of 100 from 4 concurrent clients, then 20,000 single statements from 8 clients, after warm-up
- * rounds of both that last until the JIT compiles little. Beside them it prints the raw limit measured in the same run: Jackson parse of the same statements
- * plus a JDBC batch insert of one row each into a plain table of an H2 file database (batches of 1,000), and what the
- * hub's own tables cost without the rest of the hub; each the best of a few runs, the first of which finds the JIT
- * cold. For single statements, the hub's own tables with a commit each and the HTTP round trips of the same client
- * and server; for each phase, how busy the group commit's writer was and how much CPU the JVM used.
+ * <p>Boots the hub on an H2 file store and posts 100,000 realistic statements (about 600 bytes each: account actor,
+ * course activity with a definition, score, registration, parent) over loopback HTTP in batches of 100 from 4
+ * concurrent clients, then 20,000 single statements from 8 clients, after warm-up rounds of both that last until the
+ * JIT compiles little. Beside them it prints the raw limit measured in the same run: Jackson parse of the same
+ * statements plus a JDBC batch insert of one row each into a plain table of an H2 file database (batches of 1,000),
+ * and what the hub's own tables cost without the rest of the hub; each the best of a few runs, the first of which
+ * finds the JIT cold. For single statements, the hub's own tables with a commit each and the HTTP round trips of the
+ * same client and server; for each phase, how busy the group commit's writer was and how much CPU the JVM used.
  */
 class XapiBenchmark {
 
@@ -169,10 +170,12 @@ class XapiBenchmark {
                     + " singles into that store, a commit each)%n", ownTablesSingle);
             System.out.printf("HTTP round trips, 8 clients                       %,9.0f requests/s     (GET /xapi/about: the same client"
                     + " and server, no statement, same run, best of 2)%n", roundTrips);
-            System.out.printf("requests per group commit: batches %.1f, single %.1f%n", batched.requestsPerGroup(), single.requestsPerGroup());
+            System.out.printf("requests per group commit: batches %.1f, single %.1f%n", batched.requestsPerGroup(),
+                    single.requestsPerGroup());
             int cores = Runtime.getRuntime().availableProcessors();
-            System.out.printf("the group commit's writer busy: batches %.0f %% of the time (%.0f us per statement), single %.0f %% (%.0f us)%n",
-                    100 * batched.writerShare(), 1e6 * batched.writerShare() / batchRate, 100 * single.writerShare(), 1e6 * single.writerShare() / singleRate);
+            System.out.printf("the group commit's writer busy: batches %.0f %% of the time (%.0f us per statement),"
+                    + " single %.0f %% (%.0f us)%n", 100 * batched.writerShare(), 1e6 * batched.writerShare() / batchRate,
+                    100 * single.writerShare(), 1e6 * single.writerShare() / singleRate);
             System.out.printf("CPU of this JVM (the hub and its clients): batches %.1f of %d cores, single %.1f; of which JIT"
                     + " compiling %.2f and %.2f%n", batched.cores(), cores, single.cores(), batched.jitCores(), single.jitCores());
             System.out.printf("evidence feed done after the last response: batches %.1f s, single %.1f s%n", batchLag, singleLag);
@@ -217,7 +220,8 @@ class XapiBenchmark {
 
     /**
      * What a phase of posts measured: its seconds, requests per group commit, the share of its time the group commit's
-     * writer was busy (the one section that does not run in parallel), and the cores this JVM used on average.
+     * writer was busy (the one section that does not run in parallel), the cores this JVM used on average, and of
+     * those the JIT compilers' (their elapsed compile time, which is what the JVM reports).
      */
     record Phase(double seconds, double requestsPerGroup, double writerShare, double cores, double jitCores) {
     }

@@ -39,8 +39,6 @@ import java.util.Set;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
@@ -58,19 +56,14 @@ public class StatementWriter {
     private static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSXXX");
 
     private final StatementStore store;
+    private final TransactionTemplate transactions;
+    private final PlatformTransactionManager transactionManager;
     private final ApplicationEventPublisher events;
     private final ConsistentThrough consistentThrough;
     private final ObjectMapper json;
     private final XapiProperties properties;
     private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
-    private final TransactionTemplate transactions;
-    private final PlatformTransactionManager transactionManager;
-    private final ReentrantLock deciding = new ReentrantLock();
-    private final ReentrantLock committing = new ReentrantLock();
-    /** Guarded by the deciding lock. */
-    private Uncommitted uncommitted = Uncommitted.NONE;
-    /** Whether the last group handed on failed to commit; guarded by the committing lock. */
-    private boolean lastCommitFailed;
+    private final ReentrantLock writing = new ReentrantLock();
     /** Requests being validated: a group about to be written waits a moment for them (see gather). */
     private final AtomicInteger preparing = new AtomicInteger();
     private final DistributionSummary groupSizes;
@@ -82,11 +75,12 @@ public class StatementWriter {
                            MeterRegistry meters) {
         this.groupSizes = DistributionSummary.builder("skillbridge.xapi.group.requests")
                 .description("PUT and POST requests written by one group commit").register(meters);
-        // the two sections that do not run in parallel with themselves: their shares of the time bound the statements/s
+        // the one section that does not run in parallel, in its two stages: their share of the time bounds the
+        // statements per second, and which of them dominates differs by database (docs/adr/0004)
         this.groupWrites = Timer.builder("skillbridge.xapi.group.write")
-                .description("Time a group commit decides: lookup, checks and inserts").register(meters);
+                .description("Time a group commit holds the writer before its commit: lookup, checks and inserts").register(meters);
         this.groupCommits = Timer.builder("skillbridge.xapi.group.commit")
-                .description("Time a group commit commits").register(meters);
+                .description("Time a group commit holds the writer for its commit").register(meters);
         this.store = store;
         this.transactions = transactions;
         this.transactionManager = transactions.getTransactionManager();
@@ -207,9 +201,7 @@ public class StatementWriter {
     /** A request waiting for the group commit that writes it, and then its outcome. */
     private static final class Pending {
         final Request request;
-        final CountDownLatch finished = new CountDownLatch(1);
-        /** Taken into a group by its leader; read by this request's thread once it holds the deciding lock. */
-        boolean taken;
+        boolean done;
         List<NewStatement> written;
         RuntimeException failure;
 
@@ -221,62 +213,32 @@ public class StatementWriter {
             written = null;
             failure = null;
         }
-
-        void awaitFinished() {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    finished.await();
-                    break;
-                } catch (InterruptedException e) {
-                    // the outcome is decided by the group's leader and must reach the client: wait for it all the same
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /**
-     * Stores a request's statements in a group commit: requests that arrive while a group is being decided wait for
-     * it, and the next one decides them all in one transaction (one lookup, one JDBC batch per table, one commit).
-     * Single statements from many clients cost a transaction each otherwise, and that is most of what they cost. A
-     * request refused (409, or voiding a voiding statement) leaves the others of its group untouched.
-     *
-     * <p>Groups are pipelined: a group's lookup, checks and inserts run under the deciding lock, its commit under the
-     * committing lock, and the deciding lock passes to the next group once this one holds the committing lock. So the
-     * next group decides while this one commits, on the CPU the commit leaves idle (H2 writes its file, PostgreSQL
-     * syncs its log). Commits stay in the order of the decisions, one at a time (docs/adr/0004).
+     * Stores a request's statements in a group commit: requests that arrive while a transaction is being written
+     * wait for it, and the next one writes them all in one transaction (one lookup, one JDBC batch per table, one
+     * commit). Single statements from many clients cost a transaction each otherwise, and that is most of what
+     * they cost. A request refused (409, or voiding a voiding statement) leaves the others of its group untouched.
      */
     private List<NewStatement> commit(Request request) {
         Pending pending = new Pending(request);
         waiting.add(pending);
-        deciding.lock();
+        writing.lock();
         try {
-            // a group decided while this request waited for the lock may have taken it already
-            if (!pending.taken) {
+            // a group written while this request waited for the lock may have taken it already
+            if (!pending.done) {
                 gather();
                 List<Pending> group = new ArrayList<>();
                 for (Pending p = waiting.poll(); p != null; p = waiting.poll()) {
-                    p.taken = true;
                     group.add(p);
                 }
                 groupSizes.record(group.size());
-                try {
-                    write(group);
-                } finally {
-                    group.forEach(p -> p.finished.countDown());
-                }
+                write(group);
             }
         } finally {
-            // the group's write hands the lock on before its commit, unless it wrote request by request
-            if (deciding.isHeldByCurrentThread()) {
-                deciding.unlock();
-            }
+            writing.unlock();
         }
-        pending.awaitFinished();
         if (pending.failure != null) {
             throw pending.failure;
         }
@@ -296,140 +258,48 @@ public class StatementWriter {
         }
     }
 
-    /**
-     * Writes a group, holding the deciding lock, and hands that lock on before the commit. If the group's
-     * transaction fails before that, each request is written alone (still holding the lock), so that only the one
-     * at fault fails. Every request of the group ends with its statements or its failure.
-     */
     private void write(List<Pending> group) {
         try {
-            writeRetrying(group, true);
+            try {
+                transaction(group);
+            } catch (DuplicateKeyException raced) {
+                // another writer (a second hub on the same database) stored one of these ids after our lookup: once more
+                group.forEach(Pending::reset);
+                transaction(group);
+            }
         } catch (RuntimeException | Error e) {
             if (group.size() > 1 && e instanceof RuntimeException) {
                 // what one request sent broke the whole transaction: each request alone, so that only that one fails
                 for (Pending p : group) {
                     p.reset();
-                    try {
-                        writeRetrying(List.of(p), false);
-                    } catch (RuntimeException alone) {
-                        p.failure = alone;
-                    }
+                    write(List.of(p));
                 }
                 return;
             }
-            RuntimeException failure = e instanceof RuntimeException r ? r : new IllegalStateException("storing statements failed", e);
-            group.forEach(p -> p.failure = failure);
+            for (Pending p : group) {
+                p.failure = e instanceof RuntimeException r ? r : new IllegalStateException("storing statements failed", e);
+                p.done = true;
+            }
+            throw e;
         }
+        group.forEach(p -> p.done = true);
     }
 
-    private void writeRetrying(List<Pending> group, boolean handOff) {
-        try {
-            writeOnce(group, handOff);
-        } catch (DuplicateKeyException raced) {
-            // another writer (a second hub on the same database) stored one of these ids after our lookup: once more
-            group.forEach(Pending::reset);
-            writeOnce(group, handOff);
-        }
-    }
-
-    /** One transaction for the group, decided once more if the group it decided by failed to commit. */
-    private void writeOnce(List<Pending> group, boolean handOff) {
-        if (!attempt(group, handOff)) {
-            group.forEach(Pending::reset);
-            attempt(group, handOff);
-        }
-    }
-
-    /**
-     * The group's transaction: lookup, checks and inserts, then (holding the committing lock, so after the group
-     * before has committed) the voids of stored statements and the commit. With {@code handOff}, the deciding lock
-     * is released once the committing lock is held, and the group's statements become {@link #uncommitted} for the
-     * next group to decide by. A failure of the commit itself fails the group's requests; one before it is thrown.
-     *
-     * @return false when the group before, whose statements this one decided by, failed to commit: this one rolled
-     * back and must decide again
-     */
-    private boolean attempt(List<Pending> group, boolean handOff) {
+    /** The group's transaction, its two stages timed apart. */
+    private void transaction(List<Pending> group) {
         TransactionStatus tx = transactionManager.getTransaction(transactions);
-        GroupState known;
         try {
-            long t0 = System.nanoTime();
-            known = decide(group);
-            groupWrites.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+            groupWrites.record(() -> insert(group));
         } catch (RuntimeException | Error e) {
             transactionManager.rollback(tx);
             throw e;
         }
-        committing.lock();
-        try {
-            // the group before has committed, or failed to
-            if (lastCommitFailed) {
-                lastCommitFailed = false;
-                uncommitted = Uncommitted.NONE;
-                transactionManager.rollback(tx);
-                return false;
-            }
-            uncommitted = Uncommitted.NONE;
-            try {
-                // after the group before has committed: a statement it stored is in the store for this update
-                store.markVoided(known.voidInStore);
-            } catch (RuntimeException | Error e) {
-                transactionManager.rollback(tx);
-                throw e;
-            }
-            if (handOff) {
-                uncommitted = Uncommitted.of(group);
-                deciding.unlock();
-            }
-            long t0 = System.nanoTime();
-            try {
-                transactionManager.commit(tx);
-            } catch (RuntimeException | Error e) {
-                // the next group may have decided by these statements: it decides again
-                lastCommitFailed = handOff;
-                RuntimeException failure = e instanceof RuntimeException r ? r : new IllegalStateException("committing statements failed", e);
-                group.forEach(p -> p.failure = failure);
-                return true;
-            } finally {
-                groupCommits.record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
-            }
-            return true;
-        } finally {
-            committing.unlock();
-        }
+        groupCommits.record(() -> transactionManager.commit(tx));
     }
 
     /**
-     * The statements of the group that holds or waits for the committing lock, which the next group's lookup does not
-     * see yet: that group decides by them as if they were stored. Guarded by the deciding lock.
-     */
-    private record Uncommitted(Map<String, String> bodies, Set<String> voidingIds, Set<String> voidedBy) {
-        static final Uncommitted NONE = new Uncommitted(Map.of(), Set.of(), Set.of());
-
-        static Uncommitted of(List<Pending> group) {
-            Map<String, String> bodies = new HashMap<>();
-            Set<String> voidingIds = new HashSet<>();
-            Set<String> voidedBy = new HashSet<>();
-            for (Pending p : group) {
-                if (p.written == null) {
-                    continue;
-                }
-                for (NewStatement n : p.written) {
-                    bodies.put(n.facts().id(), n.body());
-                    if (n.facts().voiding()) {
-                        voidingIds.add(n.facts().id());
-                        voidedBy.add(n.facts().objectStatementId());
-                    }
-                }
-            }
-            return new Uncommitted(bodies, voidingIds, voidedBy);
-        }
-    }
-
-    /**
-     * What a group's checks know: the lookup's answer and the statements of the group still committing, plus what the
-     * requests of the group accepted before the one being checked (a later request may send a statement again, void
-     * one, or be voided by one).
+     * What a group's checks know: the lookup's answer, plus what the requests of the group accepted before the one
+     * being checked (a later request may send a statement again, void one, or be voided by one).
      */
     private static final class GroupState {
         final Map<String, String> bodies = new HashMap<>();
@@ -437,18 +307,14 @@ public class StatementWriter {
         final Set<String> voidedBy;
         final Set<String> voidInStore = new HashSet<>();
 
-        GroupState(StatementStore.Known found, Uncommitted uncommitted) {
+        GroupState(StatementStore.Known found) {
             found.statements().forEach((id, s) -> bodies.put(id, s.body()));
-            bodies.putAll(uncommitted.bodies());
             voidingIds = new HashSet<>(found.voidingIds());
-            voidingIds.addAll(uncommitted.voidingIds());
             voidedBy = new HashSet<>(found.voidedByStored());
-            voidedBy.addAll(uncommitted.voidedBy());
         }
     }
 
-    /** The group's lookup, each request's checks, and the inserts of what they accepted. */
-    private GroupState decide(List<Pending> group) {
+    private void insert(List<Pending> group) {
         Set<String> ids = new LinkedHashSet<>();
         Set<String> lookup = new LinkedHashSet<>();
         for (Pending p : group) {
@@ -460,7 +326,7 @@ public class StatementWriter {
             }
         }
         lookup.addAll(ids);
-        GroupState known = new GroupState(store.known(lookup, ids), uncommitted);
+        GroupState known = new GroupState(store.known(lookup, ids));
         for (Pending p : group) {
             try {
                 p.written = check(p.request, known);
@@ -476,8 +342,8 @@ public class StatementWriter {
         }
         if (!fresh.isEmpty()) {
             store.insert(fresh);
+            store.markVoided(known.voidInStore);
         }
-        return known;
     }
 
     /** One request's statements against what is known: the new ones, or the refusal of the whole request. */

@@ -53,7 +53,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.IntFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,11 +62,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Boots the hub on an H2 file store and posts 100,000 realistic statements (about 600 bytes each: account actor,
  * course activity with a definition, score, registration, parent) over loopback HTTP in batches of 100 from 4
  * concurrent clients, then 20,000 single statements from 8 clients, after warm-up rounds of both that last until the
- * JIT compiles little. Beside them it prints the raw limit measured in the same run: Jackson parse of the same
+ * JIT compiles little. The clients are {@link LoopbackHttp}, blocking keep-alive connections like wrk's, because they
+ * share the 2 cores with the hub. Beside them it prints the raw limit measured in the same run: Jackson parse of the same
  * statements plus a JDBC batch insert of one row each into a plain table of an H2 file database (batches of 1,000),
  * and what the hub's own tables cost without the rest of the hub; each the best of a few runs, the first of which
  * finds the JIT cold. For single statements, the hub's own tables with a commit each and the HTTP round trips of the
- * same client and server; for each phase, how busy the group commit's writer was and how much CPU the JVM used.
+ * same clients and server (and of the JDK's HttpClient, the load generator before); for each phase, how busy the group commit's writer was and how much CPU the JVM used.
  */
 class XapiBenchmark {
 
@@ -78,6 +78,8 @@ class XapiBenchmark {
     static final int GETS = 21;
     static final int ROUND_TRIPS = 20_000;
     static final String SECRET = "bench-secret-" + UUID.randomUUID();
+    static final String STATEMENTS_PATH = "/xapi/statements";
+    static final String ABOUT = "/xapi/about";
     static final ObjectMapper JSON = new ObjectMapper();
     static final String[] VERBS = {"completed", "passed", "failed", "experienced", "attempted", "answered"};
     /** Learners, courses and programs the statements cycle through: each learner is always in the same program. */
@@ -115,22 +117,19 @@ class XapiBenchmark {
         Path data = Scratch.dir("bench-xapi");
         try (ConfigurableApplicationContext hub = home.start(data, more.toArray(String[]::new))) {
             int port = ((WebServerApplicationContext) hub).getWebServer().getPort();
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            String url = "http://127.0.0.1:" + port + "/xapi/statements";
-
-            int warmedUp = warmUp(http, url, STATEMENTS + SINGLES);
+            int warmedUp = warmUp(port, STATEMENTS + SINGLES);
             evidenceLag(hub);
             MeterRegistry meters = hub.getBean(MeterRegistry.class);
-            Phase batched = phase(meters, () -> post(http, url, batches(measured), 4));
+            Phase batched = phase(meters, () -> post(port, batches(measured), 4));
             // each phase begins with the evidence of the one before done: the singles are not charged for the batches'
             double batchLag = evidenceLag(hub);
-            Phase single = phase(meters, () -> post(http, url, singles, 8));
+            Phase single = phase(meters, () -> post(port, singles, 8));
             double singleLag = evidenceLag(hub);
-            // what the same client and server cost without the Statements resource, the ceiling of single statements:
-            // after the posts, which leave Tomcat's and the client's paths compiled, and the best of 2 like the limits
-            HttpRequest about = HttpRequest.newBuilder(URI.create(url.replace("/statements", "/about")))
-                    .header("X-Experience-API-Version", "1.0.3").GET().build();
-            double roundTrips = Scratch.best(2, () -> ROUND_TRIPS / exchange(http, ROUND_TRIPS, 8, i -> about));
+            // what the same clients and server cost without the Statements resource, the ceiling of single statements:
+            // after the posts, which leave Tomcat's and the client's paths compiled, and the best of 2 like the limits;
+            // and the same with the JDK's HttpClient, which these benchmarks used before as the load generator
+            double roundTrips = Scratch.best(2, () -> ROUND_TRIPS / exchange(port, ROUND_TRIPS, 8, (c, i) -> c.get(ABOUT)));
+            double jdkRoundTrips = Scratch.best(2, () -> ROUND_TRIPS / jdkRoundTrips(port, ROUND_TRIPS, 8));
 
             JdbcTemplate jdbc = hub.getBean(JdbcTemplate.class);
             int stored = warmedUp + measured.size() + singles.size();
@@ -169,8 +168,11 @@ class XapiBenchmark {
                     + " inserts with its indexes, a commit per 100, one writer, same run, best of 2)%n", ownTables);
             System.out.printf("the hub's own tables, a commit per statement      %,9.0f statements/s   (the same, then 5,000 of the"
                     + " singles into that store, a commit each)%n", ownTablesSingle);
-            System.out.printf("HTTP round trips, 8 clients                       %,9.0f requests/s     (GET /xapi/about: the same client"
+            System.out.printf("HTTP round trips, 8 clients                       %,9.0f requests/s     (GET /xapi/about: the same clients"
                     + " and server, no statement, same run, best of 2)%n", roundTrips);
+            System.out.printf("  the same from the JDK's HttpClient              %,9.0f requests/s     (the load generator before"
+                    + " 2026-11-30: %.0f us more CPU per request, of the same 2 cores)%n", jdkRoundTrips,
+                    1e6 * Runtime.getRuntime().availableProcessors() * (1 / jdkRoundTrips - 1 / roundTrips));
             System.out.printf("requests per group commit: batches %.1f, single %.1f%n", batched.requestsPerGroup(),
                     single.requestsPerGroup());
             int cores = Runtime.getRuntime().availableProcessors();
@@ -188,8 +190,8 @@ class XapiBenchmark {
             System.out.printf("GET with a filter, limit %d, among %,d statements: median of %d, ms%n",
                     GET_LIMIT, stored, GETS);
             for (Map.Entry<String, Function<JsonNode, String>> f : filters.entrySet()) {
-                List<String> urls = samples.stream().map(s -> url + "?limit=" + GET_LIMIT + "&" + f.getValue().apply(s)).toList();
-                System.out.printf("  %-30s %8.1f ms%n", f.getKey(), medianMillis(http, urls));
+                List<String> urls = samples.stream().map(s -> STATEMENTS_PATH + "?limit=" + GET_LIMIT + "&" + f.getValue().apply(s)).toList();
+                System.out.printf("  %-30s %8.1f ms%n", f.getKey(), medianMillis(port, urls));
             }
             System.out.println();
         }
@@ -200,27 +202,27 @@ class XapiBenchmark {
     }
 
     /** The median time of the GETs of {@code urls} but the first (unmeasured); each must answer 200 with statements. */
-    static double medianMillis(HttpClient http, List<String> urls) throws Exception {
+    static double medianMillis(int port, List<String> urls) throws Exception {
         double[] ms = new double[urls.size() - 1];
-        for (int i = 0; i < urls.size(); i++) {
-            HttpRequest get = HttpRequest.newBuilder(URI.create(urls.get(i))).header("Authorization", authorization())
-                    .header("X-Experience-API-Version", "1.0.3").GET().build();
-            long t0 = System.nanoTime();
-            HttpResponse<String> r = http.send(get, HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200 || JSON.readTree(r.body()).get("statements").isEmpty()) {
-                throw new IllegalStateException(urls.get(i) + ": " + r.statusCode() + " " + r.body());
-            }
-            if (i > 0) {
-                ms[i - 1] = (System.nanoTime() - t0) / 1e6;
+        try (LoopbackHttp connection = new LoopbackHttp(port, HEADERS)) {
+            for (int i = 0; i < urls.size(); i++) {
+                long t0 = System.nanoTime();
+                LoopbackHttp.Response r = connection.get(urls.get(i));
+                if (r.status() != 200 || JSON.readTree(r.body()).get("statements").isEmpty()) {
+                    throw new IllegalStateException(urls.get(i) + ": " + r.status() + " " + r.text());
+                }
+                if (i > 0) {
+                    ms[i - 1] = (System.nanoTime() - t0) / 1e6;
+                }
             }
         }
         Arrays.sort(ms);
         return ms[ms.length / 2];
     }
 
-    static String authorization() {
-        return "Basic " + Base64.getEncoder().encodeToString(("bench:" + SECRET).getBytes(StandardCharsets.UTF_8));
-    }
+    /** The header lines of every request: the bench client's credentials and the xAPI version. */
+    static final String HEADERS = "Authorization: Basic " + Base64.getEncoder().encodeToString(
+            ("bench:" + SECRET).getBytes(StandardCharsets.UTF_8)) + "\r\nX-Experience-API-Version: 1.0.3\r\n";
 
     /**
      * What a phase of posts measured: its seconds, requests per group commit, the shares of its time the group commit's
@@ -264,13 +266,13 @@ class XapiBenchmark {
      * still at 0.2-0.6, its short single-statement half the most), and the measured phases then showed 0.07-0.26.
      * Returns how many statements it posted.
      */
-    static int warmUp(HttpClient http, String url, int offset) throws Exception {
+    static int warmUp(int port, int offset) throws Exception {
         int posted = 0;
         for (int round = 0; round < 10; round++) {
             long jit = jitMillis();
             long t0 = System.nanoTime();
-            post(http, url, batches(statements(10_000, offset + posted)), 4);
-            post(http, url, statements(2_000, offset + posted + 10_000), 8);
+            post(port, batches(statements(10_000, offset + posted)), 4);
+            post(port, statements(2_000, offset + posted + 10_000), 8);
             posted += 12_000;
             double jitCores = (jitMillis() - jit) / ((System.nanoTime() - t0) / 1e6);
             System.out.printf("warm-up round %d: the JIT compiled %.2f cores' worth%n", round + 1, jitCores);
@@ -303,16 +305,17 @@ class XapiBenchmark {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    /** Posts each body from {@code clients} threads; returns the wall time in seconds. */
-    static double post(HttpClient http, String url, List<String> bodies, int clients) throws Exception {
-        String auth = authorization();
-        return exchange(http, bodies.size(), clients, i -> HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", auth).header("X-Experience-API-Version", "1.0.3")
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(bodies.get(i))).build());
+    /** Posts each body to the Statements resource from {@code clients} threads; returns the wall time in seconds. */
+    static double post(int port, List<String> bodies, int clients) throws Exception {
+        return exchange(port, bodies.size(), clients,
+                (c, i) -> c.post(STATEMENTS_PATH, "application/json", bodies.get(i).getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Sends requests 0 to {@code count - 1} from {@code clients} threads, each expecting a 200; returns the wall time in seconds. */
-    static double exchange(HttpClient http, int count, int clients, IntFunction<HttpRequest> request) throws Exception {
+    /** {@code count} GETs of /xapi/about from {@code clients} threads through the JDK's HttpClient; the wall time in seconds. */
+    static double jdkRoundTrips(int port, int count, int clients) throws Exception {
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest about = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + ABOUT))
+                .header("X-Experience-API-Version", "1.0.3").GET().build();
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long t0 = System.nanoTime();
@@ -321,9 +324,46 @@ class XapiBenchmark {
             for (int c = 0; c < clients; c++) {
                 done.add(pool.submit(() -> {
                     for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        HttpResponse<String> r = http.send(request.apply(i), HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> r = http.send(about, HttpResponse.BodyHandlers.ofString());
                         if (r.statusCode() != 200) {
                             throw new IllegalStateException(r.statusCode() + " " + r.body());
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** One request of a load: the i-th, sent on the thread's own connection. */
+    interface Exchange {
+        LoopbackHttp.Response send(LoopbackHttp connection, int i) throws IOException;
+    }
+
+    /**
+     * Sends requests 0 to {@code count - 1} from {@code clients} threads, each on its own keep-alive connection and each
+     * expecting a 200; returns the wall time in seconds.
+     */
+    static double exchange(int port, int count, int clients, Exchange request) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long t0 = System.nanoTime();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                done.add(pool.submit(() -> {
+                    try (LoopbackHttp connection = new LoopbackHttp(port, HEADERS)) {
+                        for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                            LoopbackHttp.Response r = request.send(connection, i);
+                            if (r.status() != 200) {
+                                throw new IllegalStateException(r.status() + " " + r.text());
+                            }
                         }
                     }
                     return null;

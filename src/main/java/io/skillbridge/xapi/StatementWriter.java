@@ -315,18 +315,16 @@ public class StatementWriter {
     }
 
     private void insert(List<Pending> group) {
-        Set<String> ids = new LinkedHashSet<>();
         Set<String> lookup = new LinkedHashSet<>();
         for (Pending p : group) {
             for (Incoming in : p.request.incoming()) {
-                ids.add(in.facts().id());
+                lookup.add(in.facts().id());
                 if (in.facts().voiding()) {
                     lookup.add(in.facts().objectStatementId());
                 }
             }
         }
-        lookup.addAll(ids);
-        GroupState known = new GroupState(store.known(lookup, ids));
+        GroupState known = new GroupState(store.known(lookup));
         for (Pending p : group) {
             try {
                 p.written = check(p.request, known);

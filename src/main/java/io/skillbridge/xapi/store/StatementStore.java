@@ -34,31 +34,39 @@ public class StatementStore {
         this.authorityPrefix = "account:" + properties.authorityHomePage() + " ";
     }
 
-    /** What the store already knows about a batch about to be written. */
+    /**
+     * What the store already knows about a batch about to be written: the stored statements, those of them that are
+     * voiding statements, and the ids a stored voiding statement names.
+     */
     public record Known(Map<String, StoredStatement> statements, Set<String> voidingIds, Set<String> voidedByStored) {
     }
 
     /**
-     * One round trip: the stored statements among {@code ids} (the batch's own ids and the ids its voiding statements
-     * target) with whether each is itself a voiding statement, and which of {@code batchIds} a stored voiding
-     * statement already names (a statement can arrive after the statement that voids it).
+     * One query: the stored statements among {@code ids} (a batch's own ids and the ids its voiding statements
+     * target) with whether each is itself a voiding statement, and which of {@code ids} a stored voiding statement
+     * already names (a statement can arrive after the statement that voids it). One query, not one per question:
+     * a group of single statements costs a round trip per query, and under load each round trip waits for the
+     * database's process to get a core.
      */
-    public Known known(Collection<String> ids, Collection<String> batchIds) {
+    public Known known(Collection<String> ids) {
         Map<String, StoredStatement> statements = new HashMap<>();
         Set<String> voiding = new HashSet<>();
         Set<String> voided = new HashSet<>();
-        // two queries, not one union: H2 caches the plan of a plain select, and parses a union again every time
-        jdbc.query("select s.seq, s.id, s.body, s.voiding from xapi_statement s join unnest(?) as k(v) on s.id = k.v", rs -> {
-            String id = rs.getString("id");
-            statements.put(id, new StoredStatement(rs.getLong("seq"), id, null, rs.getString("body")));
-            if (rs.getBoolean("voiding")) {
-                voiding.add(id);
+        // a plain select, not a union: H2 caches the plan of a select, and parses a union again every time
+        jdbc.query("select k.v, s.seq, s.body, s.voiding, exists (select 1 from xapi_statement_ref r where r.target_id = k.v"
+                + " and r.voiding = true) as voided from unnest(?) as k(v) left join xapi_statement s on s.id = k.v", rs -> {
+            String id = rs.getString(1);
+            String body = rs.getString("body");
+            if (body != null) {
+                statements.put(id, new StoredStatement(rs.getLong("seq"), id, null, body));
+                if (rs.getBoolean("voiding")) {
+                    voiding.add(id);
+                }
+            }
+            if (rs.getBoolean("voided")) {
+                voided.add(id);
             }
         }, (Object) ids.toArray(new String[0]));
-        jdbc.query("select r.target_id from xapi_statement_ref r join unnest(?) as k(v) on r.target_id = k.v where r.voiding = true",
-                rs -> {
-                    voided.add(rs.getString(1));
-                }, (Object) batchIds.toArray(new String[0]));
         return new Known(statements, voiding, voided);
     }
 

@@ -33,6 +33,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -184,6 +185,8 @@ class XapiBenchmark {
                     100 * single.commitShare(), 1e6 * single.commitShare() / singleRate);
             System.out.printf("CPU of this JVM (the hub and its clients): batches %.1f of %d cores, single %.1f; of which JIT"
                     + " compiling %.2f and %.2f%n", batched.cores(), cores, single.cores(), batched.jitCores(), single.jitCores());
+            System.out.printf("CPU of the whole machine (with PostgreSQL's processes, if any): batches %.1f cores, single %.1f%n",
+                    batched.machineCores(), single.machineCores());
             System.out.printf("evidence feed done after the last response: batches %.1f s, single %.1f s%n", batchLag, singleLag);
             System.out.printf("batches / raw limit       %7.0f %%%n", 100 * batchRate / raw);
             System.out.printf("single / raw limit        %7.0f %%%n", 100 * singleRate / raw);
@@ -228,10 +231,10 @@ class XapiBenchmark {
      * What a phase of posts measured: its seconds, requests per group commit, the shares of its time the group commit's
      * writer (the one section that does not run in parallel) spent deciding (lookup, checks, inserts) and committing,
      * the cores this JVM used on average, and of those the JIT compilers' (their elapsed compile time, which is what
-     * the JVM reports).
+     * the JVM reports), and the cores the whole machine used (NaN where /proc/stat is not there to read).
      */
     record Phase(double seconds, double requestsPerGroup, double decideShare, double commitShare, double cores,
-                 double jitCores) {
+                 double jitCores, double machineCores) {
         double writerShare() {
             return decideShare + commitShare;
         }
@@ -247,11 +250,29 @@ class XapiBenchmark {
         double committing = commits.totalTime(TimeUnit.SECONDS);
         long cpu = processCpuNanos();
         long jit = jitMillis();
+        double machine = machineCpuSeconds();
         double seconds = posts.call();
         return new Phase(seconds, (groups.totalAmount() - requests) / (groups.count() - count),
                 (decides.totalTime(TimeUnit.SECONDS) - deciding) / seconds,
                 (commits.totalTime(TimeUnit.SECONDS) - committing) / seconds, (processCpuNanos() - cpu) / 1e9 / seconds,
-                (jitMillis() - jit) / 1e3 / seconds);
+                (jitMillis() - jit) / 1e3 / seconds, (machineCpuSeconds() - machine) / seconds);
+    }
+
+    /**
+     * CPU seconds the machine has spent busy since it booted, by the first line of /proc/stat (user, nice, system,
+     * irq, softirq and steal, in the kernel's USER_HZ of 100 per second); NaN where there is no /proc/stat.
+     */
+    static double machineCpuSeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i : new int[]{1, 2, 3, 6, 7, 8}) {
+                busy += Long.parseLong(f[i]);
+            }
+            return busy / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** Time the JIT compilers have spent so far. */

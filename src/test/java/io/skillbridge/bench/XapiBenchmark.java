@@ -63,12 +63,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Boots the hub on an H2 file store and posts 100,000 realistic statements (about 600 bytes each: account actor,
  * course activity with a definition, score, registration, parent) over loopback HTTP in batches of 100 from 4
  * concurrent clients, then 20,000 single statements from 8 clients, after warm-up rounds of both that last until the
- * JIT compiles little. The clients are {@link LoopbackHttp}, blocking keep-alive connections like wrk's, because they
- * share the 2 cores with the hub. Beside them it prints the raw limit measured in the same run: Jackson parse of the same
- * statements plus a JDBC batch insert of one row each into a plain table of an H2 file database (batches of 1,000),
+ * JIT compiles little. The clients are {@link LoopbackHttp}, blocking keep-alive connections like wrk's, because
+ * they share the 2 cores with the hub. Beside them it prints the raw limit measured in the same run: Jackson parse of
+ * the same statements plus a JDBC batch insert of one row each into a plain table of an H2 file database (batches of 1,000),
  * and what the hub's own tables cost without the rest of the hub; each the best of a few runs, the first of which
  * finds the JIT cold. For single statements, the hub's own tables with a commit each and the HTTP round trips of the
- * same clients and server (and of the JDK's HttpClient, the load generator before); for each phase, how busy the group commit's writer was and how much CPU the JVM used.
+ * same clients and server (and of the JDK's HttpClient, the load generator before); for each phase, how busy the
+ * group commit's writer was (and committing), and how much CPU the JVM and the whole machine used.
  */
 class XapiBenchmark {
 
@@ -79,6 +80,9 @@ class XapiBenchmark {
     static final int GETS = 21;
     static final int ROUND_TRIPS = 20_000;
     static final String SECRET = "bench-secret-" + UUID.randomUUID();
+    /** The header lines of every request: the bench client's credentials and the xAPI version. */
+    static final String HEADERS = "Authorization: Basic " + Base64.getEncoder().encodeToString(
+            ("bench:" + SECRET).getBytes(StandardCharsets.UTF_8)) + "\r\nX-Experience-API-Version: 1.0.3\r\n";
     static final String STATEMENTS_PATH = "/xapi/statements";
     static final String ABOUT = "/xapi/about";
     static final ObjectMapper JSON = new ObjectMapper();
@@ -222,10 +226,6 @@ class XapiBenchmark {
         Arrays.sort(ms);
         return ms[ms.length / 2];
     }
-
-    /** The header lines of every request: the bench client's credentials and the xAPI version. */
-    static final String HEADERS = "Authorization: Basic " + Base64.getEncoder().encodeToString(
-            ("bench:" + SECRET).getBytes(StandardCharsets.UTF_8)) + "\r\nX-Experience-API-Version: 1.0.3\r\n";
 
     /**
      * What a phase of posts measured: its seconds, requests per group commit, the shares of its time the group commit's

@@ -161,17 +161,22 @@ public class StatementStore {
     /** The query {@link #find} runs. */
     Select select(StatementQuery q, int limit) {
         List<Object> args = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("select s.seq, s.id, s.stored, s.body from xapi_statement s where s.voided = false");
+        StringBuilder sql = new StringBuilder("select s.seq, s.id, s.stored, s.body from ");
+        List<Object> candidateArgs = new ArrayList<>();
+        String candidates = q.filtersContent() ? candidates(q, candidateArgs) : null;
+        if (candidates != null) {
+            // the candidates as a table the statements are joined to by id: as "s.id in (... union ...)", H2 ran the
+            // union again for every row it tested (a union's result is not kept), 30 ms for 300 candidates, 4 ms joined
+            sql.append("(").append(candidates)
+                    .append(" union select r.statement_id from xapi_statement_ref r where r.target_id in (")
+                    .append(candidates).append(")) c join xapi_statement s on s.id = c.id");
+            args.addAll(candidateArgs);
+            args.addAll(candidateArgs);
+        } else {
+            sql.append("xapi_statement s");
+        }
+        sql.append(" where s.voided = false");
         if (q.filtersContent()) {
-            List<Object> candidateArgs = new ArrayList<>();
-            String candidates = candidates(q, candidateArgs);
-            if (candidates != null) {
-                sql.append(" and s.id in (").append(candidates)
-                        .append(" union all select r.statement_id from xapi_statement_ref r where r.target_id in (")
-                        .append(candidates).append("))");
-                args.addAll(candidateArgs);
-                args.addAll(candidateArgs);
-            }
             List<Object> targetArgs = new ArrayList<>();
             String own = contentFilter("s", q, args);
             String target = contentFilter("t", q, targetArgs);

@@ -337,29 +337,13 @@ class XapiBenchmark {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         HttpRequest about = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + ABOUT))
                 .header("X-Experience-API-Version", "1.0.3").GET().build();
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        long t0 = System.nanoTime();
-        try {
-            List<Future<?>> done = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                done.add(pool.submit(() -> {
-                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                        HttpResponse<String> r = http.send(about, HttpResponse.BodyHandlers.ofString());
-                        if (r.statusCode() != 200) {
-                            throw new IllegalStateException(r.statusCode() + " " + r.body());
-                        }
-                    }
-                    return null;
-                }));
+        // one HttpClient for all threads: nothing of a thread's own to open or close
+        return inParallel(count, clients, () -> () -> { }, (none, i) -> {
+            HttpResponse<String> r = http.send(about, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException(r.statusCode() + " " + r.body());
             }
-            for (Future<?> f : done) {
-                f.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        return (System.nanoTime() - t0) / 1e9;
+        });
     }
 
     /** One request of a load: the i-th, sent on the thread's own connection. */
@@ -372,6 +356,25 @@ class XapiBenchmark {
      * expecting a 200; returns the wall time in seconds.
      */
     static double exchange(int port, int count, int clients, Exchange request) throws Exception {
+        return inParallel(count, clients, () -> new LoopbackHttp(port, HEADERS), (connection, i) -> {
+            LoopbackHttp.Response r = request.send(connection, i);
+            if (r.status() != 200) {
+                throw new IllegalStateException(r.status() + " " + r.text());
+            }
+        });
+    }
+
+    /** Sends request {@code i} with what a client thread opened. */
+    interface Send<C> {
+        void send(C client, int i) throws Exception;
+    }
+
+    /**
+     * Requests 0 to {@code count - 1}, each sent once, from {@code clients} threads that each take the next one as soon
+     * as they are done with theirs, with what each thread opened first and closes at the end; the wall time in seconds.
+     */
+    static <C extends AutoCloseable> double inParallel(int count, int clients, Callable<C> open, Send<C> send)
+            throws Exception {
         AtomicInteger next = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long t0 = System.nanoTime();
@@ -379,12 +382,9 @@ class XapiBenchmark {
             List<Future<?>> done = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 done.add(pool.submit(() -> {
-                    try (LoopbackHttp connection = new LoopbackHttp(port, HEADERS)) {
+                    try (C client = open.call()) {
                         for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
-                            LoopbackHttp.Response r = request.send(connection, i);
-                            if (r.status() != 200) {
-                                throw new IllegalStateException(r.status() + " " + r.text());
-                            }
+                            send.send(client, i);
                         }
                     }
                     return null;

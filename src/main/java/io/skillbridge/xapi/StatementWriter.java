@@ -45,7 +45,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Validates and stores a PUT or POST of statements: the whole batch or nothing. Requests are written in group
- * commits: concurrent requests share one lookup query, one JDBC batch per table and one transaction; the
+ * commits: concurrent requests share one lookup query, one write of each table and one commit; the
  * {@link StatementsAccepted} event of each follows the commit.
  */
 @Service
@@ -78,9 +78,10 @@ public class StatementWriter {
         // the one section that does not run in parallel, in its two stages: their share of the time bounds the
         // statements per second, and which of them dominates differs by database (docs/adr/0004)
         this.groupWrites = Timer.builder("skillbridge.xapi.group.write")
-                .description("Time a group commit holds the writer before its commit: lookup, checks and inserts").register(meters);
+                .description("Time a group commit holds the writer before its commit: lookup, checks and (H2) inserts").register(meters);
         this.groupCommits = Timer.builder("skillbridge.xapi.group.commit")
-                .description("Time a group commit holds the writer for its commit").register(meters);
+                .description("Time a group commit holds the writer for its commit (PostgreSQL: inserts and commit, one round trip)")
+                .register(meters);
         this.store = store;
         this.transactions = transactions;
         this.transactionManager = transactions.getTransactionManager();
@@ -217,8 +218,8 @@ public class StatementWriter {
 
     /**
      * Stores a request's statements in a group commit: requests that arrive while a transaction is being written
-     * wait for it, and the next one writes them all in one transaction (one lookup, one JDBC batch per table, one
-     * commit). Single statements from many clients cost a transaction each otherwise, and that is most of what
+     * wait for it, and the next one writes them all at once (one lookup, then on H2 one JDBC batch per table and a
+     * commit, on PostgreSQL one execution that inserts and commits). Single statements from many clients cost a transaction each otherwise, and that is most of what
      * they cost. A request refused (409, or voiding a voiding statement) leaves the others of its group untouched.
      */
     private List<NewStatement> commit(Request request) {
@@ -285,16 +286,48 @@ public class StatementWriter {
         group.forEach(p -> p.done = true);
     }
 
-    /** The group's transaction, its two stages timed apart. */
+    /**
+     * The group's transaction, its two stages timed apart. Where the store's insert is atomic by itself (PostgreSQL:
+     * inserts and commit in one round trip), the checks run before it, outside a transaction: this writer is the
+     * only one that stores statements, and what another hub on the same database stores in between fails the insert
+     * on the statement id's unique key, which writes the group again. A group that voids nothing is first written
+     * without the lookup, as if none of its ids were stored (the store marks a statement voided by a stored voiding
+     * statement itself); a stored id fails that insert, and the group is then checked against the store. Most
+     * groups are new statements, and the lookup was a fifth of a group of single statements' time.
+     */
     private void transaction(List<Pending> group) {
+        if (store.insertsAtomically()) {
+            if (!voids(group)) {
+                try {
+                    checkAndInsert(group, false);
+                    return;
+                } catch (DuplicateKeyException stored) {
+                    group.forEach(Pending::reset);
+                }
+            }
+            checkAndInsert(group, true);
+            return;
+        }
         TransactionStatus tx = transactionManager.getTransaction(transactions);
         try {
-            groupWrites.record(() -> insert(group));
+            groupWrites.record(() -> {
+                Set<String> voidInStore = check(group, true);
+                store.insert(fresh(group), voidInStore);
+            });
         } catch (RuntimeException | Error e) {
             transactionManager.rollback(tx);
             throw e;
         }
         groupCommits.record(() -> transactionManager.commit(tx));
+    }
+
+    private void checkAndInsert(List<Pending> group, boolean lookUp) {
+        Set<String> voidInStore = groupWrites.record(() -> check(group, lookUp));
+        groupCommits.record(() -> store.insert(fresh(group), voidInStore));
+    }
+
+    private static boolean voids(List<Pending> group) {
+        return group.stream().anyMatch(p -> p.request.incoming().stream().anyMatch(in -> in.facts().voiding()));
     }
 
     /**
@@ -314,7 +347,16 @@ public class StatementWriter {
         }
     }
 
-    private void insert(List<Pending> group) {
+    /**
+     * Checks each request of the group against the store (one lookup, or none: nothing stored) and the requests
+     * before it: each gets the statements it adds, or its refusal.
+     *
+     * @return the stored statements the group voids
+     */
+    private Set<String> check(List<Pending> group, boolean lookUp) {
+        if (!lookUp) {
+            return check(group, StatementStore.Known.NOTHING);
+        }
         Set<String> lookup = new LinkedHashSet<>();
         for (Pending p : group) {
             for (Incoming in : p.request.incoming()) {
@@ -324,7 +366,11 @@ public class StatementWriter {
                 }
             }
         }
-        GroupState known = new GroupState(store.known(lookup));
+        return check(group, store.known(lookup));
+    }
+
+    private Set<String> check(List<Pending> group, StatementStore.Known found) {
+        GroupState known = new GroupState(found);
         for (Pending p : group) {
             try {
                 p.written = check(p.request, known);
@@ -332,16 +378,18 @@ public class StatementWriter {
                 p.failure = refused;
             }
         }
+        return known.voidInStore;
+    }
+
+    /** The statements the checked group adds, in request order. */
+    private static List<NewStatement> fresh(List<Pending> group) {
         List<NewStatement> fresh = new ArrayList<>();
         for (Pending p : group) {
             if (p.written != null) {
                 fresh.addAll(p.written);
             }
         }
-        if (!fresh.isEmpty()) {
-            store.insert(fresh);
-            store.markVoided(known.voidInStore);
-        }
+        return fresh;
     }
 
     /** One request's statements against what is known: the new ones, or the refusal of the whole request. */

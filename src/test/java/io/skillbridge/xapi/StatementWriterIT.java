@@ -114,10 +114,11 @@ class StatementWriterIT extends XapiSpecIT {
     void requestsWereWrittenInGroups() {
         // else these cases would not have tested what they are for
         assertThat(meters.get("skillbridge.xapi.group.requests").summary().max()).isGreaterThan(1);
-        // one timing of each stage per group commit, which XapiBenchmark reads as the stages' shares of the time
+        // a timing of each stage per group commit (more for a group written again, as when a PostgreSQL group written
+        // without its lookup met a stored id), which XapiBenchmark reads as the stages' shares of the time
         for (String stage : List.of("skillbridge.xapi.group.write", "skillbridge.xapi.group.commit")) {
             Timer timer = meters.get(stage).timer();
-            assertThat(timer.count()).as(stage).isEqualTo(meters.get("skillbridge.xapi.group.requests").summary().count());
+            assertThat(timer.count()).as(stage).isGreaterThanOrEqualTo(meters.get("skillbridge.xapi.group.requests").summary().count());
             assertThat(timer.totalTime(TimeUnit.NANOSECONDS)).as(stage).isPositive();
         }
     }

@@ -3,34 +3,43 @@ package io.skillbridge.xapi.store;
 import io.skillbridge.xapi.StatementFacts;
 import io.skillbridge.xapi.StatementQuery;
 import io.skillbridge.xapi.XapiProperties;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * The statements table and its side tables. Writes are JDBC batches (one per table per request); the checks a batch
- * needs before it is written are one query.
+ * The statements table and its side tables. A group of statements is written in one call (see {@link #insert}); the
+ * checks it needs before it is written are one query.
  */
 @Repository
 public class StatementStore {
 
     private final JdbcTemplate jdbc;
     private final String authorityPrefix;
+    private final boolean postgres;
 
     public StatementStore(JdbcTemplate jdbc, XapiProperties properties) {
         this.jdbc = jdbc;
+        this.postgres = "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
         this.authorityPrefix = "account:" + properties.authorityHomePage() + " ";
     }
 
@@ -39,6 +48,8 @@ public class StatementStore {
      * voiding statements, and the ids a stored voiding statement names.
      */
     public record Known(Map<String, StoredStatement> statements, Set<String> voidingIds, Set<String> voidedByStored) {
+
+        public static final Known NOTHING = new Known(Map.of(), Set.of(), Set.of());
     }
 
     /**
@@ -70,70 +81,163 @@ public class StatementStore {
         return new Known(statements, voiding, voided);
     }
 
-    public void insert(List<NewStatement> statements) {
-        jdbc.batchUpdate("insert into xapi_statement (id, verb_id, actor_ifi, object_activity_id, object_statement_id,"
-                + " registration, stored, ts, voiding, voided, client_key, body, verb_key, actor_key, activity_key, registration_key)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                statements, statements.size(), (ps, s) -> {
-                    StatementFacts f = s.facts();
-                    ps.setString(1, f.id());
-                    ps.setString(2, f.verbId());
-                    ps.setString(3, f.actorIfi());
-                    ps.setString(4, f.objectActivityId());
-                    ps.setString(5, f.objectStatementId());
-                    ps.setString(6, f.registration());
-                    ps.setObject(7, s.stored());
-                    ps.setObject(8, f.timestamp());
-                    ps.setBoolean(9, f.voiding());
-                    ps.setBoolean(10, s.voided());
-                    ps.setString(11, s.clientKey());
-                    ps.setString(12, s.body());
-                    ps.setObject(13, FilterKey.of(f.verbId()), Types.BIGINT);
-                    ps.setObject(14, FilterKey.of(f.actorIfi()), Types.BIGINT);
-                    ps.setObject(15, FilterKey.of(f.objectActivityId()), Types.BIGINT);
-                    ps.setObject(16, FilterKey.of(f.registration()), Types.BIGINT);
-                });
-        List<Object[]> agents = new ArrayList<>();
-        List<Object[]> activities = new ArrayList<>();
-        List<Object[]> refs = new ArrayList<>();
+    /**
+     * Inserts {@code statements} with their side-table rows, and marks the stored statements {@code voided} names
+     * voided (a voiding statement itself is never voided). On H2, a JDBC batch per table, in the caller's transaction.
+     * On PostgreSQL, one multi-statement execution with each table's rows as arrays: one round trip, and outside a
+     * transaction also its own commit, atomic (PostgreSQL commits what came before the protocol's one Sync, or none
+     * of it). A group of single statements spent most of its time waiting on round trips: four of them (one per
+     * table written, and the commit) became one.
+     */
+    public void insert(List<NewStatement> statements, Collection<String> voided) {
+        if (statements.isEmpty() && voided.isEmpty()) {
+            return;
+        }
+        List<Rows> tables = List.of(statementRows(statements),
+                sideRows(statements, STATEMENT_AGENT, s -> s.facts().agents()),
+                sideRows(statements, STATEMENT_ACTIVITY, s -> s.facts().activities()),
+                refRows(statements), attachmentRows(statements),
+                new Rows(VOID, voided.stream().map(id -> new Object[]{id}).toList()));
+        if (postgres) {
+            String sql = tables.stream().map(t -> t.table().arraySql()).collect(Collectors.joining(";\n"));
+            jdbc.execute((ConnectionCallback<Void>) c -> {
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    int p = 1;
+                    for (Rows t : tables) {
+                        for (int column = 0; column < t.table().types().length; column++) {
+                            ps.setArray(p++, t.column(c, column));
+                        }
+                    }
+                    ps.execute();
+                }
+                return null;
+            });
+        } else {
+            for (Rows t : tables) {
+                if (!t.rows().isEmpty()) {
+                    jdbc.batchUpdate(t.table().batchSql(), t.rows(), t.table().types());
+                }
+            }
+        }
+    }
+
+    /** Whether {@link #insert} commits by itself when called outside a transaction. */
+    public boolean insertsAtomically() {
+        return postgres;
+    }
+
+    /**
+     * A write to one table: one {@code ?} per column. Inserts take their values as {@code values (?, ...)} per JDBC
+     * batch row, or as {@code select ... from unnest(?, ...)} of one array per column; the voided mark takes one id,
+     * or {@code = any(?)} of them all.
+     */
+    private record Table(String batchSql, String arraySql, int... types) {
+
+        static Table insert(String table, String columns, int... types) {
+            return insert(table, columns, columns, types);
+        }
+
+        /** {@code selected}: what the array form inserts, the columns of {@code u} (the arrays) or expressions of them. */
+        static Table insert(String table, String columns, String selected, int... types) {
+            String marks = String.join(", ", Collections.nCopies(types.length, "?"));
+            String into = "insert into " + table + " (" + columns + ")";
+            return new Table(into + " values (" + marks + ")",
+                    into + " select " + selected + " from unnest(" + marks + ") as u(" + columns + ")", types);
+        }
+    }
+
+    private static final String STATEMENT_COLUMNS = "id, verb_id, actor_ifi, object_activity_id, object_statement_id,"
+            + " registration, stored, ts, voiding, voided, client_key, body, verb_key, actor_key, activity_key, registration_key";
+    /**
+     * A statement stored after the statement that voids it is stored voided. The group commit knows from its lookup;
+     * the array form (PostgreSQL) also asks itself, for groups written without a lookup.
+     */
+    private static final Table STATEMENT = Table.insert("xapi_statement", STATEMENT_COLUMNS,
+            STATEMENT_COLUMNS.replace(" voided,", " voided or not voiding and exists (select 1 from xapi_statement_ref r"
+                    + " where r.target_id = u.id and r.voiding),"),
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
+            Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.BOOLEAN, Types.BOOLEAN, Types.VARCHAR,
+            Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT);
+    private static final Table STATEMENT_AGENT = Table.insert("xapi_statement_agent", "statement_id, ifi, usage, ifi_key",
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT);
+    private static final Table STATEMENT_ACTIVITY = Table.insert("xapi_statement_activity", "statement_id, activity_id, usage, activity_key",
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT);
+    private static final Table STATEMENT_REF = Table.insert("xapi_statement_ref", "target_id, statement_id, voiding",
+            Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN);
+    private static final Table ATTACHMENT = Table.insert("xapi_attachment", "statement_id, sha2, content_type, content",
+            Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARBINARY);
+    private static final Table VOID = new Table("update xapi_statement set voided = true where id = ? and voiding = false",
+            "update xapi_statement set voided = true where id = any(?) and voiding = false", Types.VARCHAR);
+
+    /** A table's rows to write. */
+    private record Rows(Table table, List<Object[]> rows) {
+
+        /** One column of the rows as a PostgreSQL array of the column's type (timestamps as ISO-8601 text). */
+        Array column(Connection c, int column) throws SQLException {
+            int type = table.types()[column];
+            Object[] values = switch (type) {
+                case Types.BIGINT -> new Long[rows.size()];
+                case Types.BOOLEAN -> new Boolean[rows.size()];
+                case Types.VARBINARY -> new byte[rows.size()][];
+                default -> new String[rows.size()];
+            };
+            for (int i = 0; i < rows.size(); i++) {
+                Object v = rows.get(i)[column];
+                values[i] = v instanceof OffsetDateTime t ? t.toString() : v;
+            }
+            return c.createArrayOf(switch (type) {
+                case Types.VARCHAR -> "varchar";
+                case Types.BIGINT -> "int8";
+                case Types.BOOLEAN -> "bool";
+                case Types.TIMESTAMP_WITH_TIMEZONE -> "timestamptz";
+                case Types.VARBINARY -> "bytea";
+                default -> throw new IllegalArgumentException("no array type for SQL type " + type);
+            }, values);
+        }
+    }
+
+    private static Rows statementRows(List<NewStatement> statements) {
+        List<Object[]> rows = new ArrayList<>(statements.size());
+        for (NewStatement s : statements) {
+            StatementFacts f = s.facts();
+            rows.add(new Object[]{f.id(), f.verbId(), f.actorIfi(), f.objectActivityId(), f.objectStatementId(),
+                    f.registration(), s.stored(), f.timestamp(), f.voiding(), s.voided(), s.clientKey(), s.body(),
+                    FilterKey.of(f.verbId()), FilterKey.of(f.actorIfi()), FilterKey.of(f.objectActivityId()),
+                    FilterKey.of(f.registration())});
+        }
+        return new Rows(STATEMENT, rows);
+    }
+
+    /** The agents or activities each statement names beyond its actor and object, one row per usage. */
+    private static Rows sideRows(List<NewStatement> statements, Table table,
+                                 Function<NewStatement, List<StatementFacts.Usage>> usages) {
+        List<Object[]> rows = new ArrayList<>();
+        for (NewStatement s : statements) {
+            for (StatementFacts.Usage u : usages.apply(s)) {
+                rows.add(new Object[]{s.facts().id(), u.key(), u.usage(), FilterKey.of(u.key())});
+            }
+        }
+        return new Rows(table, rows);
+    }
+
+    private static Rows refRows(List<NewStatement> statements) {
+        List<Object[]> rows = new ArrayList<>();
         for (NewStatement s : statements) {
             if (s.facts().objectStatementId() != null) {
-                refs.add(new Object[]{s.facts().objectStatementId(), s.facts().id(), s.facts().voiding()});
+                rows.add(new Object[]{s.facts().objectStatementId(), s.facts().id(), s.facts().voiding()});
             }
-            s.facts().agents().forEach(u -> agents.add(usage(s, u)));
-            s.facts().activities().forEach(u -> activities.add(usage(s, u)));
         }
-        batch("insert into xapi_statement_agent (statement_id, ifi, usage, ifi_key) values (?, ?, ?, ?)", agents,
-                Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT);
-        batch("insert into xapi_statement_activity (statement_id, activity_id, usage, activity_key) values (?, ?, ?, ?)",
-                activities, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT);
-        batch("insert into xapi_statement_ref (target_id, statement_id, voiding) values (?, ?, ?)", refs,
-                Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN);
-        List<Object[]> attachments = new ArrayList<>();
+        return new Rows(STATEMENT_REF, rows);
+    }
+
+    private static Rows attachmentRows(List<NewStatement> statements) {
+        List<Object[]> rows = new ArrayList<>();
         for (NewStatement s : statements) {
             for (AttachmentPart a : s.attachments()) {
-                attachments.add(new Object[]{s.facts().id(), a.sha2(), a.contentType(), a.content()});
+                rows.add(new Object[]{s.facts().id(), a.sha2(), a.contentType(), a.content()});
             }
         }
-        batch("insert into xapi_attachment (statement_id, sha2, content_type, content) values (?, ?, ?, ?)", attachments,
-                Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARBINARY);
-    }
-
-    private static Object[] usage(NewStatement s, StatementFacts.Usage u) {
-        return new Object[]{s.facts().id(), u.key(), u.usage(), FilterKey.of(u.key())};
-    }
-
-    /** Marks stored statements voided (one JDBC batch); a voiding statement itself is never voided. */
-    public void markVoided(Collection<String> ids) {
-        batch("update xapi_statement set voided = true where id = ? and voiding = false",
-                ids.stream().map(id -> new Object[]{id}).toList(), Types.VARCHAR);
-    }
-
-    /** One JDBC batch of {@code rows}, none when there are none. */
-    private void batch(String sql, List<Object[]> rows, int... types) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(sql, rows, types);
-        }
+        return new Rows(ATTACHMENT, rows);
     }
 
     /** A statement by id: voided ones only when {@code voided} is asked for, the others only when it is not. */

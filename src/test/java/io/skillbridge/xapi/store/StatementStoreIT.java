@@ -47,7 +47,7 @@ class StatementStoreIT {
         for (int i = 0; i < 40; i++) {
             statements.add(statement(i % 4 == 0 ? "1" : "other-" + i, i == 7 ? registration : UUID.randomUUID().toString()));
         }
-        store.insert(statements);
+        store.insert(statements, List.of());
     }
 
     @Test

@@ -45,8 +45,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Validates and stores a PUT or POST of statements: the whole batch or nothing. Requests are written in group
- * commits: concurrent requests share one lookup query, one write of each table and one commit; the
- * {@link StatementsAccepted} event of each follows the commit.
+ * commits: concurrent requests share a lookup query (where one is needed), one write of each table and one commit;
+ * the {@link StatementsAccepted} event of each follows the commit.
  */
 @Service
 public class StatementWriter {
@@ -218,9 +218,10 @@ public class StatementWriter {
 
     /**
      * Stores a request's statements in a group commit: requests that arrive while a transaction is being written
-     * wait for it, and the next one writes them all at once (one lookup, then on H2 one JDBC batch per table and a
-     * commit, on PostgreSQL one execution that inserts and commits). Single statements from many clients cost a transaction each otherwise, and that is most of what
-     * they cost. A request refused (409, or voiding a voiding statement) leaves the others of its group untouched.
+     * wait for it, and the next one writes them all at once (on H2 one lookup, one JDBC batch per table and a commit;
+     * on PostgreSQL one execution that inserts and commits, see {@link #transaction}). Single statements from many
+     * clients cost a transaction each otherwise, and that is most of what they cost. A request refused (409, or
+     * voiding a voiding statement) leaves the others of its group untouched.
      */
     private List<NewStatement> commit(Request request) {
         Pending pending = new Pending(request);

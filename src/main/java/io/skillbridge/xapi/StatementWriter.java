@@ -218,8 +218,8 @@ public class StatementWriter {
 
     /**
      * Stores a request's statements in a group commit: requests that arrive while a transaction is being written
-     * wait for it, and the next one writes them all at once (on H2 one lookup, one JDBC batch per table and a commit;
-     * on PostgreSQL one execution that inserts and commits, see {@link #transaction}). Single statements from many
+     * wait for it, and the next one writes them all at once (a lookup where needed, then on H2 one JDBC batch per
+     * table and a commit, on PostgreSQL one execution that inserts and commits; see {@link #transaction}). Single statements from many
      * clients cost a transaction each otherwise, and that is most of what they cost. A request refused (409, or
      * voiding a voiding statement) leaves the others of its group untouched.
      */
@@ -288,31 +288,40 @@ public class StatementWriter {
     }
 
     /**
-     * The group's transaction, its two stages timed apart. Where the store's insert is atomic by itself (PostgreSQL:
-     * inserts and commit in one round trip), the checks run before it, outside a transaction: this writer is the
-     * only one that stores statements, and what another hub on the same database stores in between fails the insert
-     * on the statement id's unique key, which writes the group again. A group that voids nothing is first written
-     * without the lookup, as if none of its ids were stored (the store marks a statement voided by a stored voiding
-     * statement itself); a stored id fails that insert, and the group is then checked against the store. Most
-     * groups are new statements, and the lookup was a fifth of a group of single statements' time.
+     * The group's transaction. A group that voids nothing is first written without the lookup, as if none of its ids
+     * were stored (the store itself marks voided a statement that a stored voiding statement names); a stored id
+     * fails that insert on the statement id's unique key, nothing of it is kept, and the group is then looked up,
+     * checked and written again. Most groups are new statements: the lookup was a fifth of a group of single
+     * statements' time on PostgreSQL, and on H2 it read the id index that the insert reads again.
      */
     private void transaction(List<Pending> group) {
-        if (store.insertsAtomically()) {
-            if (!voids(group)) {
-                try {
-                    checkAndInsert(group, false);
-                    return;
-                } catch (DuplicateKeyException stored) {
-                    group.forEach(Pending::reset);
-                }
+        if (!voids(group)) {
+            try {
+                transaction(group, false);
+                return;
+            } catch (DuplicateKeyException stored) {
+                group.forEach(Pending::reset);
             }
-            checkAndInsert(group, true);
+        }
+        transaction(group, true);
+    }
+
+    /**
+     * Checks and writes the group, the two stages timed apart. Where the store's insert is atomic by itself
+     * (PostgreSQL: inserts and commit in one round trip), the checks run before it, outside a transaction: this
+     * writer is the only one that stores statements, and what another hub on the same database stores in between
+     * fails the insert on the statement id's unique key, which writes the group again.
+     */
+    private void transaction(List<Pending> group, boolean lookUp) {
+        if (store.insertsAtomically()) {
+            Set<String> voidInStore = groupWrites.record(() -> check(group, lookUp));
+            groupCommits.record(() -> store.insert(fresh(group), voidInStore));
             return;
         }
         TransactionStatus tx = transactionManager.getTransaction(transactions);
         try {
             groupWrites.record(() -> {
-                Set<String> voidInStore = check(group, true);
+                Set<String> voidInStore = check(group, lookUp);
                 store.insert(fresh(group), voidInStore);
             });
         } catch (RuntimeException | Error e) {
@@ -320,11 +329,6 @@ public class StatementWriter {
             throw e;
         }
         groupCommits.record(() -> transactionManager.commit(tx));
-    }
-
-    private void checkAndInsert(List<Pending> group, boolean lookUp) {
-        Set<String> voidInStore = groupWrites.record(() -> check(group, lookUp));
-        groupCommits.record(() -> store.insert(fresh(group), voidInStore));
     }
 
     private static boolean voids(List<Pending> group) {

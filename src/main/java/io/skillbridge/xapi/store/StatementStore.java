@@ -82,12 +82,13 @@ public class StatementStore {
     }
 
     /**
-     * Inserts {@code statements} with their side-table rows, and marks the stored statements {@code voided} names
-     * voided (a voiding statement itself is never voided). On H2, a JDBC batch per table, in the caller's transaction.
-     * On PostgreSQL, one multi-statement execution with each table's rows as arrays: one round trip, and outside a
-     * transaction also its own commit, atomic (PostgreSQL commits what came before the protocol's one Sync, or none
-     * of it). A group of single statements spent most of its time waiting on round trips: four of them (one per
-     * table written, and the commit) became one.
+     * Inserts {@code statements} with their side-table rows, and marks voided the stored statements that
+     * {@code voided} names and the inserted ones that a stored voiding statement names (a statement can arrive after
+     * the statement that voids it); a voiding statement itself is never voided. On H2, a JDBC batch per table, in the
+     * caller's transaction. On PostgreSQL, one multi-statement execution with each table's rows as arrays: one round
+     * trip, and outside a transaction also its own commit, atomic (PostgreSQL commits what came before the protocol's
+     * one Sync, or none of it). A group of single statements spent most of its time waiting on round trips: four of
+     * them (one per table written, and the commit) became one.
      */
     public void insert(List<NewStatement> statements, Collection<String> voided) {
         if (statements.isEmpty() && voided.isEmpty()) {
@@ -96,10 +97,11 @@ public class StatementStore {
         List<Rows> tables = List.of(statementRows(statements),
                 sideRows(statements, STATEMENT_AGENT, s -> s.facts().agents()),
                 sideRows(statements, STATEMENT_ACTIVITY, s -> s.facts().activities()),
-                refRows(statements), attachmentRows(statements),
-                new Rows(VOID, voided.stream().map(id -> new Object[]{id}).toList()));
+                refRows(statements), attachmentRows(statements));
+        Set<String> named = new HashSet<>(voided);
+        statements.forEach(s -> named.add(s.facts().id()));
         if (postgres) {
-            String sql = tables.stream().map(t -> t.table().arraySql()).collect(Collectors.joining(";\n"));
+            String sql = tables.stream().map(t -> t.table().arraySql() + ";\n").collect(Collectors.joining()) + MARK_VOIDED;
             jdbc.execute((ConnectionCallback<Void>) c -> {
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
                     int p = 1;
@@ -108,6 +110,7 @@ public class StatementStore {
                             ps.setArray(p++, t.column(c, column));
                         }
                     }
+                    ps.setArray(p, c.createArrayOf("varchar", named.toArray(new String[0])));
                     ps.execute();
                 }
                 return null;
@@ -118,8 +121,17 @@ public class StatementStore {
                     jdbc.batchUpdate(t.table().batchSql(), t.rows(), t.table().types());
                 }
             }
+            jdbc.update(MARK_VOIDED, (Object) named.toArray(new String[0]));
         }
     }
+
+    /**
+     * Marks voided the statements among the ids of the array parameter that a stored voiding statement names (this
+     * group's voiding statements are stored by then), reading the few StatementRefs for them: the group commit writes
+     * groups without a lookup, which is what told it before.
+     */
+    private static final String MARK_VOIDED = "update xapi_statement set voided = true where voiding = false and id in"
+            + " (select r.target_id from unnest(?) as k(v) join xapi_statement_ref r on r.target_id = k.v where r.voiding)";
 
     /** Whether {@link #insert} commits by itself when called outside a transaction. */
     public boolean insertsAtomically() {
@@ -127,34 +139,21 @@ public class StatementStore {
     }
 
     /**
-     * A write to one table: one {@code ?} per column. Inserts take their values as {@code values (?, ...)} per JDBC
-     * batch row, or as {@code select ... from unnest(?, ...)} of one array per column; the voided mark takes one id,
-     * or {@code = any(?)} of them all.
+     * An insert into one table: one {@code ?} per column. Its values go in as {@code values (?, ...)} per JDBC batch
+     * row, or as {@code select * from unnest(?, ...)} of one array per column.
      */
     private record Table(String batchSql, String arraySql, int... types) {
 
         static Table insert(String table, String columns, int... types) {
-            return insert(table, columns, columns, types);
-        }
-
-        /** {@code selected}: what the array form inserts, the columns of {@code u} (the arrays) or expressions of them. */
-        static Table insert(String table, String columns, String selected, int... types) {
             String marks = String.join(", ", Collections.nCopies(types.length, "?"));
             String into = "insert into " + table + " (" + columns + ")";
-            return new Table(into + " values (" + marks + ")",
-                    into + " select " + selected + " from unnest(" + marks + ") as u(" + columns + ")", types);
+            return new Table(into + " values (" + marks + ")", into + " select * from unnest(" + marks + ")", types);
         }
     }
 
-    private static final String STATEMENT_COLUMNS = "id, verb_id, actor_ifi, object_activity_id, object_statement_id,"
-            + " registration, stored, ts, voiding, voided, client_key, body, verb_key, actor_key, activity_key, registration_key";
-    /**
-     * A statement stored after the statement that voids it is stored voided. The group commit knows from its lookup;
-     * the array form (PostgreSQL) also asks itself, for groups written without a lookup.
-     */
-    private static final Table STATEMENT = Table.insert("xapi_statement", STATEMENT_COLUMNS,
-            STATEMENT_COLUMNS.replace(" voided,", " voided or not voiding and exists (select 1 from xapi_statement_ref r"
-                    + " where r.target_id = u.id and r.voiding),"),
+    private static final Table STATEMENT = Table.insert("xapi_statement", "id, verb_id, actor_ifi, object_activity_id,"
+                    + " object_statement_id, registration, stored, ts, voiding, voided, client_key, body, verb_key, actor_key,"
+                    + " activity_key, registration_key",
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
             Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.BOOLEAN, Types.BOOLEAN, Types.VARCHAR,
             Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT);
@@ -166,8 +165,6 @@ public class StatementStore {
             Types.VARCHAR, Types.VARCHAR, Types.BOOLEAN);
     private static final Table ATTACHMENT = Table.insert("xapi_attachment", "statement_id, sha2, content_type, content",
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARBINARY);
-    private static final Table VOID = new Table("update xapi_statement set voided = true where id = ? and voiding = false",
-            "update xapi_statement set voided = true where id = any(?) and voiding = false", Types.VARCHAR);
 
     /** A table's rows to write. */
     private record Rows(Table table, List<Object[]> rows) {

@@ -112,6 +112,22 @@ class StatementStoreInsertIT {
         assertThat(jdbc.queryForObject("select voided from xapi_statement", Boolean.class)).isFalse();
     }
 
+    @Test
+    void aStatementStoredAfterItsVoidingStatementIsStoredVoidedWithoutBeingToldSo() throws Exception {
+        String targetId = UUID.randomUUID().toString();
+        String voidingId = UUID.randomUUID().toString();
+        insert(List.of(new NewStatement(facts(voidingId, "http://adlnet.gov/expapi/verbs/voided", """
+                "object": {"objectType": "StatementRef", "id": "%s"}""".formatted(targetId)), "{}", false, List.of(), STORED, "lms")),
+                List.of());
+
+        // as the group commit writes a group without its lookup: voided unknown, so false
+        insert(List.of(statement(targetId, """
+                "object": {"id": "https://lms.example.com/course/C-1"}""")), List.of());
+
+        assertThat(jdbc.queryForObject("select voided from xapi_statement where id = ?", Boolean.class, targetId)).isTrue();
+        assertThat(jdbc.queryForObject("select voided from xapi_statement where id = ?", Boolean.class, voidingId)).isFalse();
+    }
+
     /** As the group commit writes: by itself where the store's insert is atomic, else in a transaction. */
     private void insert(List<NewStatement> statements, Collection<String> voided) {
         if (store.insertsAtomically()) {
@@ -121,7 +137,7 @@ class StatementStoreInsertIT {
         }
     }
 
-    static NewStatement statement(String id, String rest) throws Exception {
+    private static NewStatement statement(String id, String rest) throws Exception {
         return statement(id, rest, List.of());
     }
 
@@ -130,7 +146,7 @@ class StatementStoreInsertIT {
         return new NewStatement(facts, "{\"id\":\"" + id + "\"}", false, attachments, STORED, "lms");
     }
 
-    static StatementFacts facts(String id, String verb, String rest) throws Exception {
+    private static StatementFacts facts(String id, String verb, String rest) throws Exception {
         JsonNode s = JSON.readTree("""
                 {"id": "%s", "actor": {"mbox": "mailto:ana@example.com"}, "verb": {"id": "%s"},
                  "timestamp": "2026-11-30T09:00:00.000Z", %s}""".formatted(id, verb, rest));

@@ -314,15 +314,15 @@ public class StatementWriter {
      */
     private void transaction(List<Pending> group, boolean lookUp) {
         if (store.insertsAtomically()) {
-            Set<String> voidInStore = groupWrites.record(() -> check(group, lookUp));
-            groupCommits.record(() -> store.insert(fresh(group), voidInStore));
+            groupWrites.record(() -> check(group, lookUp));
+            groupCommits.record(() -> store.insert(fresh(group)));
             return;
         }
         TransactionStatus tx = transactionManager.getTransaction(transactions);
         try {
             groupWrites.record(() -> {
-                Set<String> voidInStore = check(group, lookUp);
-                store.insert(fresh(group), voidInStore);
+                check(group, lookUp);
+                store.insert(fresh(group));
             });
         } catch (RuntimeException | Error e) {
             transactionManager.rollback(tx);
@@ -337,30 +337,27 @@ public class StatementWriter {
 
     /**
      * What a group's checks know: the lookup's answer, plus what the requests of the group accepted before the one
-     * being checked (a later request may send a statement again, void one, or be voided by one).
+     * being checked (a later request may send a statement again, or void a voiding statement). What ends voided the
+     * store decides as it writes.
      */
     private static final class GroupState {
         final Map<String, String> bodies = new HashMap<>();
         final Set<String> voidingIds;
-        final Set<String> voidedBy;
-        final Set<String> voidInStore = new HashSet<>();
 
         GroupState(StatementStore.Known found) {
             found.statements().forEach((id, s) -> bodies.put(id, s.body()));
             voidingIds = new HashSet<>(found.voidingIds());
-            voidedBy = new HashSet<>(found.voidedByStored());
         }
     }
 
     /**
      * Checks each request of the group against the store (one lookup, or none: nothing stored) and the requests
      * before it: each gets the statements it adds, or its refusal.
-     *
-     * @return the stored statements the group voids
      */
-    private Set<String> check(List<Pending> group, boolean lookUp) {
+    private void check(List<Pending> group, boolean lookUp) {
         if (!lookUp) {
-            return check(group, StatementStore.Known.NOTHING);
+            check(group, StatementStore.Known.NOTHING);
+            return;
         }
         Set<String> lookup = new LinkedHashSet<>();
         for (Pending p : group) {
@@ -371,10 +368,10 @@ public class StatementWriter {
                 }
             }
         }
-        return check(group, store.known(lookup));
+        check(group, store.known(lookup));
     }
 
-    private Set<String> check(List<Pending> group, StatementStore.Known found) {
+    private void check(List<Pending> group, StatementStore.Known found) {
         GroupState known = new GroupState(found);
         for (Pending p : group) {
             try {
@@ -383,7 +380,6 @@ public class StatementWriter {
                 p.failure = refused;
             }
         }
-        return known.voidInStore;
     }
 
     /** The statements the checked group adds, in request order. */
@@ -400,16 +396,11 @@ public class StatementWriter {
     /** One request's statements against what is known: the new ones, or the refusal of the whole request. */
     private List<NewStatement> check(Request request, GroupState known) {
         List<Incoming> incoming = request.incoming();
-        Map<String, String> targetsInBatch = new HashMap<>();
         Map<String, Incoming> byId = new HashMap<>();
         for (Incoming in : incoming) {
             byId.put(in.facts().id(), in);
-            if (in.facts().voiding()) {
-                targetsInBatch.put(in.facts().objectStatementId(), in.facts().id());
-            }
         }
         List<NewStatement> fresh = new ArrayList<>();
-        Set<String> voids = new HashSet<>();
         for (Incoming in : incoming) {
             StatementFacts f = in.facts();
             String existing = known.bodies.get(f.id());
@@ -427,21 +418,15 @@ public class StatementWriter {
                     throw XapiException.badRequest(in.path().with("object").with("id").toString(),
                             "statement " + target + " is itself a voiding statement; a voiding statement cannot be voided");
                 }
-                if (known.bodies.containsKey(target)) {
-                    voids.add(target);
-                }
             }
-            boolean voided = !f.voiding() && (known.voidedBy.contains(f.id()) || targetsInBatch.containsKey(f.id()));
-            fresh.add(new NewStatement(f, in.text(), voided, in.parts(), request.stored(), request.client().key()));
+            fresh.add(new NewStatement(f, in.text(), in.parts(), request.stored(), request.client().key()));
         }
         for (NewStatement n : fresh) {
             known.bodies.put(n.facts().id(), n.body());
             if (n.facts().voiding()) {
                 known.voidingIds.add(n.facts().id());
-                known.voidedBy.add(n.facts().objectStatementId());
             }
         }
-        known.voidInStore.addAll(voids);
         return fresh;
     }
 

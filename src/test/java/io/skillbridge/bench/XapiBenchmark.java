@@ -456,12 +456,12 @@ class XapiBenchmark {
             List<NewStatement> batch = new ArrayList<>(perCommit);
             for (String text : statements.subList(i, Math.min(statements.size(), i + perCommit))) {
                 JsonNode s = JSON.readTree(text);
-                batch.add(new NewStatement(StatementFacts.of(s.get("id").asText(), s), text, false, List.of(), stored, "bench"));
+                batch.add(new NewStatement(StatementFacts.of(s.get("id").asText(), s), text, List.of(), stored, "bench"));
             }
             if (store.insertsAtomically()) {
-                store.insert(batch, List.of());
+                store.insert(batch);
             } else {
-                tx.executeWithoutResult(t -> store.insert(batch, List.of()));
+                tx.executeWithoutResult(t -> store.insert(batch));
             }
         }
         return statements.size() / ((System.nanoTime() - t0) / 1e9);

@@ -44,62 +44,55 @@ public class StatementStore {
     }
 
     /**
-     * What the store already knows about a batch about to be written: the stored statements, those of them that are
-     * voiding statements, and the ids a stored voiding statement names.
+     * What the store already knows about a batch about to be written: the stored statements, and those of them that
+     * are voiding statements.
      */
-    public record Known(Map<String, StoredStatement> statements, Set<String> voidingIds, Set<String> voidedByStored) {
+    public record Known(Map<String, StoredStatement> statements, Set<String> voidingIds) {
 
-        public static final Known NOTHING = new Known(Map.of(), Set.of(), Set.of());
+        public static final Known NOTHING = new Known(Map.of(), Set.of());
     }
 
     /**
      * One query: the stored statements among {@code ids} (a batch's own ids and the ids its voiding statements
-     * target) with whether each is itself a voiding statement, and which of {@code ids} a stored voiding statement
-     * already names (a statement can arrive after the statement that voids it). One query, not one per question:
-     * a group of single statements costs a round trip per query, and under load each round trip waits for the
-     * database's process to get a core.
+     * target) with whether each is itself a voiding statement.
      */
     public Known known(Collection<String> ids) {
         Map<String, StoredStatement> statements = new HashMap<>();
         Set<String> voiding = new HashSet<>();
-        Set<String> voided = new HashSet<>();
-        // a plain select, not a union: H2 caches the plan of a select, and parses a union again every time
-        jdbc.query("select k.v, s.seq, s.body, s.voiding, exists (select 1 from xapi_statement_ref r where r.target_id = k.v"
-                + " and r.voiding = true) as voided from unnest(?) as k(v) left join xapi_statement s on s.id = k.v", rs -> {
-            String id = rs.getString(1);
-            String body = rs.getString("body");
-            if (body != null) {
-                statements.put(id, new StoredStatement(rs.getLong("seq"), id, null, body));
-                if (rs.getBoolean("voiding")) {
-                    voiding.add(id);
-                }
-            }
-            if (rs.getBoolean("voided")) {
-                voided.add(id);
+        jdbc.query("select s.id, s.seq, s.body, s.voiding from unnest(?) as k(v) join xapi_statement s on s.id = k.v", rs -> {
+            String id = rs.getString("id");
+            statements.put(id, new StoredStatement(rs.getLong("seq"), id, null, rs.getString("body")));
+            if (rs.getBoolean("voiding")) {
+                voiding.add(id);
             }
         }, (Object) ids.toArray(new String[0]));
-        return new Known(statements, voiding, voided);
+        return new Known(statements, voiding);
     }
 
     /**
-     * Inserts {@code statements} with their side-table rows, and marks voided the stored statements that
-     * {@code voided} names and the inserted ones that a stored voiding statement names (a statement can arrive after
-     * the statement that voids it); a voiding statement itself is never voided. On H2, a JDBC batch per table, in the
-     * caller's transaction. On PostgreSQL, one multi-statement execution with each table's rows as arrays: one round
-     * trip, and outside a transaction also its own commit, atomic (PostgreSQL commits what came before the protocol's
-     * one Sync, or none of it). A group of single statements spent most of its time waiting on round trips: four of
-     * them (one per table written, and the commit) became one.
+     * Inserts {@code statements} with their side-table rows, then marks voided every statement that a stored voiding
+     * statement names among them and their voiding statements' targets (a statement can arrive after the statement
+     * that voids it; a voiding statement itself is never voided). On H2, a JDBC batch per table, in the caller's
+     * transaction. On PostgreSQL, one multi-statement execution with each table's rows as arrays: one round trip,
+     * and outside a transaction also its own commit, atomic (PostgreSQL commits what came before the protocol's one
+     * Sync, or none of it). A group of single statements spent most of its time waiting on round trips: four of them
+     * (one per table written, and the commit) became one.
      */
-    public void insert(List<NewStatement> statements, Collection<String> voided) {
-        if (statements.isEmpty() && voided.isEmpty()) {
+    public void insert(List<NewStatement> statements) {
+        if (statements.isEmpty()) {
             return;
         }
         List<Rows> tables = List.of(statementRows(statements),
                 sideRows(statements, STATEMENT_AGENT, s -> s.facts().agents()),
                 sideRows(statements, STATEMENT_ACTIVITY, s -> s.facts().activities()),
                 refRows(statements), attachmentRows(statements));
-        Set<String> named = new HashSet<>(voided);
-        statements.forEach(s -> named.add(s.facts().id()));
+        Set<String> named = new HashSet<>();
+        for (NewStatement s : statements) {
+            named.add(s.facts().id());
+            if (s.facts().voiding()) {
+                named.add(s.facts().objectStatementId());
+            }
+        }
         if (postgres) {
             String sql = tables.stream().map(t -> t.table().arraySql() + ";\n").collect(Collectors.joining()) + MARK_VOIDED;
             jdbc.execute((ConnectionCallback<Void>) c -> {
@@ -126,9 +119,9 @@ public class StatementStore {
     }
 
     /**
-     * Marks voided the statements among the ids of the array parameter that a stored voiding statement names (this
-     * group's voiding statements are stored by then), reading the few StatementRefs for them: the group commit writes
-     * groups without a lookup, which is what told it before.
+     * Marks voided the statements among the ids of the array parameter that a stored voiding statement names (the
+     * group's own voiding statements are stored by then), reading the few StatementRefs for them: what is voided is
+     * decided where it is stored, whatever the writer knew.
      */
     private static final String MARK_VOIDED = "update xapi_statement set voided = true where voiding = false and id in"
             + " (select r.target_id from unnest(?) as k(v) join xapi_statement_ref r on r.target_id = k.v where r.voiding)";
@@ -198,7 +191,7 @@ public class StatementStore {
         for (NewStatement s : statements) {
             StatementFacts f = s.facts();
             rows.add(new Object[]{f.id(), f.verbId(), f.actorIfi(), f.objectActivityId(), f.objectStatementId(),
-                    f.registration(), s.stored(), f.timestamp(), f.voiding(), s.voided(), s.clientKey(), s.body(),
+                    f.registration(), s.stored(), f.timestamp(), f.voiding(), false, s.clientKey(), s.body(),
                     FilterKey.of(f.verbId()), FilterKey.of(f.actorIfi()), FilterKey.of(f.objectActivityId()),
                     FilterKey.of(f.registration())});
         }

@@ -47,7 +47,7 @@ class StatementStoreIT {
         for (int i = 0; i < 40; i++) {
             statements.add(statement(i % 4 == 0 ? "1" : "other-" + i, i == 7 ? registration : UUID.randomUUID().toString()));
         }
-        store.insert(statements, List.of());
+        store.insert(statements);
     }
 
     @Test
@@ -95,6 +95,6 @@ class StatementStoreIT {
                  "verb": {"id": "%s"}, "object": {"id": "%s"}, "timestamp": "2026-11-24T15:06:40.000Z",
                  "context": {"registration": "%s", "contextActivities": {"parent": [{"id": "%s"}]}}}
                 """.formatted(id, actor, VERB, COURSE, registration, PROGRAM));
-        return new NewStatement(StatementFacts.of(id, s), s.toString(), false, List.of(), OffsetDateTime.now(), "lms");
+        return new NewStatement(StatementFacts.of(id, s), s.toString(), List.of(), OffsetDateTime.now(), "lms");
     }
 }

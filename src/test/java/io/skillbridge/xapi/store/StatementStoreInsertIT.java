@@ -18,7 +18,6 @@ import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -61,11 +60,11 @@ class StatementStoreInsertIT {
     void aGroupIsWrittenToEveryTableWithItsValuesIntact() throws Exception {
         NewStatement target = statement(UUID.randomUUID().toString(), """
                 "object": {"id": "https://lms.example.com/course/C-1"}""");
-        insert(List.of(target), List.of());
+        insert(List.of(target));
         String voidingId = UUID.randomUUID().toString();
         NewStatement voiding = new NewStatement(facts(voidingId, "http://adlnet.gov/expapi/verbs/voided", """
                 "object": {"objectType": "StatementRef", "id": "%s"}""".formatted(target.facts().id())),
-                "{}", false, List.of(), STORED, "lms");
+                "{}", List.of(), STORED, "lms");
         byte[] content = "certificate \u00e9".getBytes(StandardCharsets.UTF_8);
         NewStatement withAll = statement(UUID.randomUUID().toString(), """
                 "object": {"id": "https://lms.example.com/course/C-2"},
@@ -74,7 +73,7 @@ class StatementStoreInsertIT {
                   "contextActivities": {"parent": [{"id": "https://lms.example.com/program/P-1"}]}}""",
                 List.of(new AttachmentPart("a1b2", "application/pdf", content)));
 
-        insert(List.of(voiding, withAll), List.of(target.facts().id()));
+        insert(List.of(voiding, withAll));
 
         assertThat(jdbc.queryForList("select id from xapi_statement order by seq", String.class))
                 .as("in the order given").containsExactly(target.facts().id(), voidingId, withAll.facts().id());
@@ -99,16 +98,20 @@ class StatementStoreInsertIT {
     void aGroupThatFailsOnOneStatementLeavesNoneOfItStored() throws Exception {
         NewStatement stored = statement(UUID.randomUUID().toString(), """
                 "object": {"id": "https://lms.example.com/course/C-1"}""");
-        insert(List.of(stored), List.of());
+        insert(List.of(stored));
         NewStatement fresh = statement(UUID.randomUUID().toString(), """
                 "object": {"id": "https://lms.example.com/course/C-2"},
                 "context": {"contextActivities": {"parent": [{"id": "https://lms.example.com/program/P-1"}]}}""");
 
-        assertThatThrownBy(() -> insert(List.of(fresh, stored), List.of(stored.facts().id())))
+        NewStatement voidingIt = new NewStatement(facts(UUID.randomUUID().toString(), "http://adlnet.gov/expapi/verbs/voided", """
+                "object": {"objectType": "StatementRef", "id": "%s"}""".formatted(stored.facts().id())), "{}", List.of(), STORED, "lms");
+
+        assertThatThrownBy(() -> insert(List.of(fresh, voidingIt, stored)))
                 .isInstanceOf(DuplicateKeyException.class);
 
         assertThat(jdbc.queryForObject("select count(*) from xapi_statement", Integer.class)).isEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from xapi_statement_activity", Integer.class)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from xapi_statement_ref", Integer.class)).isZero();
         assertThat(jdbc.queryForObject("select voided from xapi_statement", Boolean.class)).isFalse();
     }
 
@@ -117,23 +120,22 @@ class StatementStoreInsertIT {
         String targetId = UUID.randomUUID().toString();
         String voidingId = UUID.randomUUID().toString();
         insert(List.of(new NewStatement(facts(voidingId, "http://adlnet.gov/expapi/verbs/voided", """
-                "object": {"objectType": "StatementRef", "id": "%s"}""".formatted(targetId)), "{}", false, List.of(), STORED, "lms")),
-                List.of());
+                "object": {"objectType": "StatementRef", "id": "%s"}""".formatted(targetId)), "{}", List.of(), STORED, "lms")));
 
-        // as the group commit writes a group without its lookup: voided unknown, so false
+        // nothing tells the store that it is voided: it finds the stored StatementRef itself
         insert(List.of(statement(targetId, """
-                "object": {"id": "https://lms.example.com/course/C-1"}""")), List.of());
+                "object": {"id": "https://lms.example.com/course/C-1"}""")));
 
         assertThat(jdbc.queryForObject("select voided from xapi_statement where id = ?", Boolean.class, targetId)).isTrue();
         assertThat(jdbc.queryForObject("select voided from xapi_statement where id = ?", Boolean.class, voidingId)).isFalse();
     }
 
     /** As the group commit writes: by itself where the store's insert is atomic, else in a transaction. */
-    private void insert(List<NewStatement> statements, Collection<String> voided) {
+    private void insert(List<NewStatement> statements) {
         if (store.insertsAtomically()) {
-            store.insert(statements, voided);
+            store.insert(statements);
         } else {
-            transactions.executeWithoutResult(t -> store.insert(statements, voided));
+            transactions.executeWithoutResult(t -> store.insert(statements));
         }
     }
 
@@ -143,7 +145,7 @@ class StatementStoreInsertIT {
 
     private static NewStatement statement(String id, String rest, List<AttachmentPart> attachments) throws Exception {
         StatementFacts facts = facts(id, "http://adlnet.gov/expapi/verbs/completed", rest);
-        return new NewStatement(facts, "{\"id\":\"" + id + "\"}", false, attachments, STORED, "lms");
+        return new NewStatement(facts, "{\"id\":\"" + id + "\"}", attachments, STORED, "lms");
     }
 
     private static StatementFacts facts(String id, String verb, String rest) throws Exception {

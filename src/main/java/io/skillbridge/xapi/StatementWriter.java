@@ -219,9 +219,9 @@ public class StatementWriter {
     /**
      * Stores a request's statements in a group commit: requests that arrive while a transaction is being written
      * wait for it, and the next one writes them all at once (a lookup where needed, then on H2 one JDBC batch per
-     * table and a commit, on PostgreSQL one execution that inserts and commits; see {@link #transaction}). Single statements from many
-     * clients cost a transaction each otherwise, and that is most of what they cost. A request refused (409, or
-     * voiding a voiding statement) leaves the others of its group untouched.
+     * table and a commit, on PostgreSQL one execution that inserts and commits; see {@link #transaction}). Single
+     * statements from many clients cost a transaction each otherwise, and that is most of what they cost. A request
+     * refused (409, or voiding a voiding statement) leaves the others of its group untouched.
      */
     private List<NewStatement> commit(Request request) {
         Pending pending = new Pending(request);
@@ -265,9 +265,10 @@ public class StatementWriter {
             try {
                 transaction(group);
             } catch (DuplicateKeyException raced) {
-                // another writer (a second hub on the same database) stored one of these ids after our lookup: once more
+                // another writer (a second hub on the same database) stored one of these ids after our lookup: once
+                // more, looked up (without the lookup the same id fails again)
                 group.forEach(Pending::reset);
-                transaction(group);
+                transaction(group, true);
             }
         } catch (RuntimeException | Error e) {
             if (group.size() > 1 && e instanceof RuntimeException) {
@@ -355,24 +356,7 @@ public class StatementWriter {
      * before it: each gets the statements it adds, or its refusal.
      */
     private void check(List<Pending> group, boolean lookUp) {
-        if (!lookUp) {
-            check(group, StatementStore.Known.NOTHING);
-            return;
-        }
-        Set<String> lookup = new LinkedHashSet<>();
-        for (Pending p : group) {
-            for (Incoming in : p.request.incoming()) {
-                lookup.add(in.facts().id());
-                if (in.facts().voiding()) {
-                    lookup.add(in.facts().objectStatementId());
-                }
-            }
-        }
-        check(group, store.known(lookup));
-    }
-
-    private void check(List<Pending> group, StatementStore.Known found) {
-        GroupState known = new GroupState(found);
+        GroupState known = new GroupState(lookUp ? store.known(lookupIds(group)) : StatementStore.Known.NOTHING);
         for (Pending p : group) {
             try {
                 p.written = check(p.request, known);
@@ -380,6 +364,20 @@ public class StatementWriter {
                 p.failure = refused;
             }
         }
+    }
+
+    /** The group's statement ids and the ids its voiding statements target. */
+    private static Set<String> lookupIds(List<Pending> group) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (Pending p : group) {
+            for (Incoming in : p.request.incoming()) {
+                ids.add(in.facts().id());
+                if (in.facts().voiding()) {
+                    ids.add(in.facts().objectStatementId());
+                }
+            }
+        }
+        return ids;
     }
 
     /** The statements the checked group adds, in request order. */

@@ -1,5 +1,6 @@
 package io.skillbridge.xapi.store;
 
+import io.skillbridge.canonical.Sql;
 import io.skillbridge.xapi.StatementFacts;
 import io.skillbridge.xapi.StatementQuery;
 import io.skillbridge.xapi.XapiProperties;
@@ -39,7 +40,8 @@ public class StatementStore {
 
     public StatementStore(JdbcTemplate jdbc, XapiProperties properties) {
         this.jdbc = jdbc;
-        this.postgres = "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
+        this.postgres = "PostgreSQL".equals(
+                jdbc.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName()));
         this.authorityPrefix = "account:" + properties.authorityHomePage() + " ";
     }
 
@@ -59,13 +61,14 @@ public class StatementStore {
     public Known known(Collection<String> ids) {
         Map<String, StoredStatement> statements = new HashMap<>();
         Set<String> voiding = new HashSet<>();
-        jdbc.query("select s.id, s.seq, s.body, s.voiding from unnest(?) as k(v) join xapi_statement s on s.id = k.v", rs -> {
-            String id = rs.getString("id");
-            statements.put(id, new StoredStatement(rs.getLong("seq"), id, null, rs.getString("body")));
-            if (rs.getBoolean("voiding")) {
-                voiding.add(id);
-            }
-        }, (Object) ids.toArray(new String[0]));
+        Sql.forEachIn(jdbc, "select s.id, s.seq, s.body, s.voiding from xapi_statement s join unnest(?) as k(v) on s.id = k.v",
+                null, ids, rs -> {
+                    String id = rs.getString("id");
+                    statements.put(id, new StoredStatement(rs.getLong("seq"), id, null, rs.getString("body")));
+                    if (rs.getBoolean("voiding")) {
+                        voiding.add(id);
+                    }
+                });
         return new Known(statements, voiding);
     }
 

@@ -3,6 +3,7 @@ package io.skillbridge.xapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -15,6 +16,7 @@ import io.skillbridge.xapi.validation.JsonPath;
 import io.skillbridge.xapi.validation.StatementValidator;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,9 +41,12 @@ import java.util.Set;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * Validates and stores a PUT or POST of statements: the whole batch or nothing. Requests are written in group
@@ -53,6 +58,7 @@ public class StatementWriter {
 
     private static final long GATHER_NANOS = 1_000_000;
     private static final long GATHER_POLL_NANOS = 20_000;
+    private static final int BACKLOG_FOR_SECOND_WRITER = 100;
     private static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSXXX");
 
     private final StatementStore store;
@@ -64,11 +70,18 @@ public class StatementWriter {
     private final XapiProperties properties;
     private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writing = new ReentrantLock();
+    /** The second writer, for a backlog of statements on PostgreSQL (see writer). */
+    private final ReentrantLock second = new ReentrantLock();
+    /** Shared by groups that void nothing, taken alone by a group that voids (see writeAlongside). */
+    private final ReentrantReadWriteLock alone = new ReentrantReadWriteLock();
+    /** Statements of the requests waiting for a writer. */
+    private final AtomicInteger backlog = new AtomicInteger();
     /** Requests being validated: a group about to be written waits a moment for them (see gather). */
     private final AtomicInteger preparing = new AtomicInteger();
     private final DistributionSummary groupSizes;
     private final Timer groupWrites;
     private final Timer groupCommits;
+    private final Counter secondWriterGroups;
 
     public StatementWriter(StatementStore store, TransactionTemplate transactions, ApplicationEventPublisher events,
                            ConsistentThrough consistentThrough, ObjectMapper json, XapiProperties properties,
@@ -81,6 +94,9 @@ public class StatementWriter {
                 .description("Time a group commit holds the writer before its commit: lookup, checks and (H2) inserts").register(meters);
         this.groupCommits = Timer.builder("skillbridge.xapi.group.commit")
                 .description("Time a group commit holds the writer for its commit (PostgreSQL: inserts and commit, one round trip)")
+                .register(meters);
+        this.secondWriterGroups = Counter.builder("skillbridge.xapi.group.second")
+                .description("Group commits written by the second writer, beside a group of the first (PostgreSQL)")
                 .register(meters);
         this.store = store;
         this.transactions = transactions;
@@ -202,12 +218,37 @@ public class StatementWriter {
     /** A request waiting for the group commit that writes it, and then its outcome. */
     private static final class Pending {
         final Request request;
-        boolean done;
+        private final CountDownLatch finished = new CountDownLatch(1);
         List<NewStatement> written;
         RuntimeException failure;
 
         Pending(Request request) {
             this.request = request;
+        }
+
+        void finish() {
+            finished.countDown();
+        }
+
+        boolean isFinished() {
+            return finished.getCount() == 0;
+        }
+
+        /** Waits for the group that took this request, which another writer may be writing. */
+        void awaitFinished() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    finished.await();
+                    break;
+                } catch (InterruptedException e) {
+                    // the outcome is decided by the writer, not by this thread: wait for it, keep the interrupt
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
 
         void reset() {
@@ -226,25 +267,66 @@ public class StatementWriter {
     private List<NewStatement> commit(Request request) {
         Pending pending = new Pending(request);
         waiting.add(pending);
-        writing.lock();
+        backlog.addAndGet(request.incoming().size());
+        ReentrantLock writer = writer();
         try {
-            // a group written while this request waited for the lock may have taken it already
-            if (!pending.done) {
+            // a group written while this request waited for a writer may have taken it already
+            if (!pending.isFinished()) {
                 gather();
                 List<Pending> group = new ArrayList<>();
                 for (Pending p = waiting.poll(); p != null; p = waiting.poll()) {
+                    backlog.addAndGet(-p.request.incoming().size());
                     group.add(p);
                 }
-                groupSizes.record(group.size());
-                write(group);
+                if (!group.isEmpty()) {
+                    groupSizes.record(group.size());
+                    if (writer == second) {
+                        secondWriterGroups.increment();
+                    }
+                    writeAlongside(group);
+                }
             }
         } finally {
-            writing.unlock();
+            writer.unlock();
         }
+        pending.awaitFinished();
         if (pending.failure != null) {
             throw pending.failure;
         }
         return pending.written;
+    }
+
+    /**
+     * The writer this request's thread becomes, or waits to become. Where a group's insert is one round trip that
+     * commits by itself (PostgreSQL), a second writer takes the requests that queue up behind a group being written
+     * once they hold {@link #BACKLOG_FOR_SECOND_WRITER} statements: a batched load then keeps two database backends
+     * inserting, while single statements, which gain more from larger groups than from a second commit in flight,
+     * keep one writer (docs/adr/0004).
+     */
+    private ReentrantLock writer() {
+        if (!writing.tryLock()) {
+            if (store.insertsAtomically() && backlog.get() >= BACKLOG_FOR_SECOND_WRITER && second.tryLock()) {
+                return second;
+            }
+            writing.lock();
+        }
+        return writing;
+    }
+
+    /**
+     * Writes a group beside what the other writer may be writing. Groups that void nothing run side by side: a
+     * statement id both store fails one of them on its unique key, which writes that group again after a lookup.
+     * A group that voids a statement runs alone, so that its lookup sees whether its targets are themselves voiding
+     * statements, and the voided marks of both groups see each other's StatementRefs.
+     */
+    private void writeAlongside(List<Pending> group) {
+        Lock lock = voids(group) ? alone.writeLock() : alone.readLock();
+        lock.lock();
+        try {
+            write(group);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
@@ -264,9 +346,10 @@ public class StatementWriter {
         try {
             try {
                 transaction(group);
-            } catch (DuplicateKeyException raced) {
-                // another writer (a second hub on the same database) stored one of these ids after our lookup: once
-                // more, looked up (without the lookup the same id fails again)
+            } catch (DuplicateKeyException | PessimisticLockingFailureException raced) {
+                // another writer (this hub's second, or another hub on the same database) stored one of these ids
+                // after our lookup, or the two inserted the same ids in opposite orders and the database broke the
+                // deadlock: once more, looked up (without the lookup the same id fails again)
                 group.forEach(Pending::reset);
                 transaction(group, true);
             }
@@ -275,17 +358,21 @@ public class StatementWriter {
                 // what one request sent broke the whole transaction: each request alone, so that only that one fails
                 for (Pending p : group) {
                     p.reset();
-                    write(List.of(p));
+                    try {
+                        write(List.of(p));
+                    } catch (RuntimeException | Error alone) {
+                        // recorded as that request's failure; the requests after it are written still
+                    }
                 }
                 return;
             }
             for (Pending p : group) {
                 p.failure = e instanceof RuntimeException r ? r : new IllegalStateException("storing statements failed", e);
-                p.done = true;
+                p.finish();
             }
             throw e;
         }
-        group.forEach(p -> p.done = true);
+        group.forEach(Pending::finish);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.skillbridge.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skillbridge.HubHome;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -69,7 +70,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and what the hub's own tables cost without the rest of the hub; each the best of a few runs, the first of which
  * finds the JIT cold. For single statements, the hub's own tables with a commit each and the HTTP round trips of the
  * same clients and server (and of the JDK's HttpClient, the load generator before); for each phase, how busy the
- * group commit's writer was (and committing), and how much CPU the JVM and the whole machine used.
+ * group commit's writers were (and committing), and how much CPU the JVM and the whole machine used.
  */
 class XapiBenchmark {
 
@@ -180,8 +181,10 @@ class XapiBenchmark {
                     1e6 * Runtime.getRuntime().availableProcessors() * (1 / jdkRoundTrips - 1 / roundTrips));
             System.out.printf("requests per group commit: batches %.1f, single %.1f%n", batched.requestsPerGroup(),
                     single.requestsPerGroup());
+            System.out.printf("group commits by the second writer (PostgreSQL, beside the first): batches %.0f %%, single %.0f %%%n",
+                    100 * batched.secondWriterShare(), 100 * single.secondWriterShare());
             int cores = Runtime.getRuntime().availableProcessors();
-            System.out.printf("the group commit's writer busy: batches %.0f %% of the time (%.0f us per statement),"
+            System.out.printf("the group commit's writers busy: batches %.0f %% of the time (%.0f us per statement),"
                     + " single %.0f %% (%.0f us)%n", 100 * batched.writerShare(), 1e6 * batched.writerShare() / batchRate,
                     100 * single.writerShare(), 1e6 * single.writerShare() / singleRate);
             System.out.printf("  of which committing:    batches %.0f %% of the time (%.0f us per statement),"
@@ -228,13 +231,14 @@ class XapiBenchmark {
     }
 
     /**
-     * What a phase of posts measured: its seconds, requests per group commit, the shares of its time the group commit's
-     * writer (the one section that does not run in parallel) spent deciding (lookup, checks, inserts) and committing,
-     * the cores this JVM used on average, and of those the JIT compilers' (their elapsed compile time, which is what
-     * the JVM reports), and the cores the whole machine used (NaN where /proc/stat is not there to read).
+     * What a phase of posts measured: its seconds, requests per group commit, the share of group commits the second
+     * writer wrote, the shares of its time the group commit's writers spent deciding (lookup, checks, inserts) and
+     * committing (above 100 % where two wrote at once), the cores this JVM used on average, and of those the JIT
+     * compilers' (their elapsed compile time, which is what the JVM reports), and the cores the whole machine used (NaN
+     * where /proc/stat is not there to read).
      */
-    record Phase(double seconds, double requestsPerGroup, double decideShare, double commitShare, double cores,
-                 double jitCores, double machineCores) {
+    record Phase(double seconds, double requestsPerGroup, double secondWriterShare, double decideShare, double commitShare,
+                 double cores, double jitCores, double machineCores) {
         double writerShare() {
             return decideShare + commitShare;
         }
@@ -244,7 +248,9 @@ class XapiBenchmark {
         DistributionSummary groups = meters.get("skillbridge.xapi.group.requests").summary();
         Timer decides = meters.get("skillbridge.xapi.group.write").timer();
         Timer commits = meters.get("skillbridge.xapi.group.commit").timer();
+        Counter secondWriter = meters.get("skillbridge.xapi.group.second").counter();
         double count = groups.count();
+        double secondGroups = secondWriter.count();
         double requests = groups.totalAmount();
         double deciding = decides.totalTime(TimeUnit.SECONDS);
         double committing = commits.totalTime(TimeUnit.SECONDS);
@@ -253,6 +259,7 @@ class XapiBenchmark {
         double machine = machineCpuSeconds();
         double seconds = posts.call();
         return new Phase(seconds, (groups.totalAmount() - requests) / (groups.count() - count),
+                (secondWriter.count() - secondGroups) / (groups.count() - count),
                 (decides.totalTime(TimeUnit.SECONDS) - deciding) / seconds,
                 (commits.totalTime(TimeUnit.SECONDS) - committing) / seconds, (processCpuNanos() - cpu) / 1e9 / seconds,
                 (jitMillis() - jit) / 1e3 / seconds, (machineCpuSeconds() - machine) / seconds);

@@ -59,6 +59,8 @@ public class StatementWriter {
     private static final long GATHER_NANOS = 1_000_000;
     private static final long GATHER_POLL_NANOS = 20_000;
     private static final int BACKLOG_FOR_SECOND_WRITER = 100;
+    /** Writes of a group that raced another writer on a statement id (see write). */
+    private static final int RACE_ATTEMPTS = 3;
     private static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSXXX");
 
     private final StatementStore store;
@@ -344,14 +346,24 @@ public class StatementWriter {
 
     private void write(List<Pending> group) {
         try {
-            try {
-                transaction(group);
-            } catch (DuplicateKeyException | PessimisticLockingFailureException raced) {
-                // another writer (this hub's second, or another hub on the same database) stored one of these ids
-                // after our lookup, or the two inserted the same ids in opposite orders and the database broke the
-                // deadlock: once more, looked up (without the lookup the same id fails again)
-                group.forEach(Pending::reset);
-                transaction(group, true);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    if (attempt == 1) {
+                        transaction(group);
+                    } else {
+                        transaction(group, true);
+                    }
+                    break;
+                } catch (DuplicateKeyException | PessimisticLockingFailureException raced) {
+                    // another writer (this hub's second, or another hub on the same database) stored one of these
+                    // ids after our lookup, or the two inserted the same ids in opposite orders and the database
+                    // broke the deadlock: again, looked up (without the lookup the same id fails again). Once more
+                    // after that: the lookup right after a lost deadlock can come before the winner's commit.
+                    if (attempt == RACE_ATTEMPTS) {
+                        throw raced;
+                    }
+                    group.forEach(Pending::reset);
+                }
             }
         } catch (RuntimeException | Error e) {
             if (group.size() > 1 && e instanceof RuntimeException) {

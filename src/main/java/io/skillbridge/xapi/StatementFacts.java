@@ -6,6 +6,7 @@ import io.skillbridge.xapi.validation.StatementValidator;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,17 @@ import java.util.Locale;
 public record StatementFacts(String id, String verbId, String actorIfi, String objectActivityId,
                              String objectStatementId, String registration, OffsetDateTime timestamp,
                              boolean voiding, List<Usage> agents, List<Usage> activities) {
+
+    /**
+     * Adds the statement's id and, for a voiding statement, its target's: the ids whose stored state decides how the
+     * statement is written (stored already, a voiding statement, voided).
+     */
+    public void addVoidingIds(Collection<String> ids) {
+        ids.add(id);
+        if (voiding) {
+            ids.add(objectStatementId);
+        }
+    }
 
     /** An identifier (agent IFI or activity id) and where in the statement it appears. */
     public record Usage(String key, String usage) {

@@ -468,14 +468,7 @@ public class StatementWriter {
     /** The group's statement ids and the ids its voiding statements target. */
     private static Set<String> lookupIds(List<Pending> group) {
         Set<String> ids = new LinkedHashSet<>();
-        for (Pending p : group) {
-            for (Incoming in : p.request.incoming()) {
-                ids.add(in.facts().id());
-                if (in.facts().voiding()) {
-                    ids.add(in.facts().objectStatementId());
-                }
-            }
-        }
+        group.forEach(p -> p.request.incoming().forEach(in -> in.facts().addVoidingIds(ids)));
         return ids;
     }
 

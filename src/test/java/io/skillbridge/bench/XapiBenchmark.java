@@ -12,6 +12,7 @@ import io.skillbridge.xapi.ConsistentThrough;
 import io.skillbridge.xapi.StatementFacts;
 import io.skillbridge.xapi.XapiProperties;
 import io.skillbridge.xapi.evidence.EvidenceFeed;
+import io.skillbridge.xapi.store.CommittedInsert;
 import io.skillbridge.xapi.store.NewStatement;
 import io.skillbridge.xapi.store.StatementReader;
 import io.skillbridge.xapi.store.StatementStore;
@@ -465,11 +466,7 @@ class XapiBenchmark {
                 JsonNode s = JSON.readTree(text);
                 batch.add(new NewStatement(StatementFacts.of(s.get("id").asText(), s), text, List.of(), stored, "bench"));
             }
-            if (store.insertsAtomically()) {
-                store.insert(batch);
-            } else {
-                tx.executeWithoutResult(t -> store.insert(batch));
-            }
+            CommittedInsert.insert(store, tx, batch);
         }
         return statements.size() / ((System.nanoTime() - t0) / 1e9);
     }

@@ -90,12 +90,7 @@ public class StatementStore {
                 sideRows(statements, STATEMENT_ACTIVITY, s -> s.facts().activities()),
                 refRows(statements), attachmentRows(statements));
         Set<String> named = new HashSet<>();
-        for (NewStatement s : statements) {
-            named.add(s.facts().id());
-            if (s.facts().voiding()) {
-                named.add(s.facts().objectStatementId());
-            }
-        }
+        statements.forEach(s -> s.facts().addVoidingIds(named));
         if (postgres) {
             String sql = tables.stream().map(t -> t.table().arraySql() + ";\n").collect(Collectors.joining()) + MARK_VOIDED;
             jdbc.execute((ConnectionCallback<Void>) c -> {
@@ -148,10 +143,10 @@ public class StatementStore {
     }
 
     private static final Table STATEMENT = Table.insert("xapi_statement", "id, verb_id, actor_ifi, object_activity_id,"
-                    + " object_statement_id, registration, stored, ts, voiding, voided, client_key, body, verb_key, actor_key,"
+                    + " object_statement_id, registration, stored, ts, voiding, client_key, body, verb_key, actor_key,"
                     + " activity_key, registration_key",
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.VARCHAR,
-            Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.BOOLEAN, Types.BOOLEAN, Types.VARCHAR,
+            Types.TIMESTAMP_WITH_TIMEZONE, Types.TIMESTAMP_WITH_TIMEZONE, Types.BOOLEAN, Types.VARCHAR,
             Types.VARCHAR, Types.BIGINT, Types.BIGINT, Types.BIGINT, Types.BIGINT);
     private static final Table STATEMENT_AGENT = Table.insert("xapi_statement_agent", "statement_id, ifi, usage, ifi_key",
             Types.VARCHAR, Types.VARCHAR, Types.VARCHAR, Types.BIGINT);
@@ -194,7 +189,7 @@ public class StatementStore {
         for (NewStatement s : statements) {
             StatementFacts f = s.facts();
             rows.add(new Object[]{f.id(), f.verbId(), f.actorIfi(), f.objectActivityId(), f.objectStatementId(),
-                    f.registration(), s.stored(), f.timestamp(), f.voiding(), false, s.clientKey(), s.body(),
+                    f.registration(), s.stored(), f.timestamp(), f.voiding(), s.clientKey(), s.body(),
                     FilterKey.of(f.verbId()), FilterKey.of(f.actorIfi()), FilterKey.of(f.objectActivityId()),
                     FilterKey.of(f.registration())});
         }

@@ -130,13 +130,8 @@ class StatementStoreInsertIT {
         assertThat(jdbc.queryForObject("select voided from xapi_statement where id = ?", Boolean.class, voidingId)).isFalse();
     }
 
-    /** As the group commit writes: by itself where the store's insert is atomic, else in a transaction. */
     private void insert(List<NewStatement> statements) {
-        if (store.insertsAtomically()) {
-            store.insert(statements);
-        } else {
-            transactions.executeWithoutResult(t -> store.insert(statements));
-        }
+        CommittedInsert.insert(store, transactions, statements);
     }
 
     private static NewStatement statement(String id, String rest) throws Exception {

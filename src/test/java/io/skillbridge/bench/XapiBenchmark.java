@@ -166,8 +166,8 @@ class XapiBenchmark {
             System.out.printf("%n=== xAPI Statements benchmark (%s, loopback HTTP, %d cores) ===%n",
                     POSTGRES == null ? "H2 file store" : "PostgreSQL", Runtime.getRuntime().availableProcessors());
             if (POSTGRES == null) {
-                System.out.println("(the targets are an LRS's on PostgreSQL, -Dbench.postgres=jdbc:postgresql://...; H2's own inserts"
-                        + " stay below them: README, \"Where the targets stand\")");
+                System.out.println("(on H2 the hub's own inserts alone stay below these targets; they are met on PostgreSQL,"
+                        + " -Dbench.postgres=jdbc:postgresql://...: README, \"Where the targets stand\")");
             }
             System.out.printf("batches of %d, 4 clients   %,7d statements %7.2f s  %,9.0f statements/s   (target >= 10,000)%n",
                     BATCH, STATEMENTS, batched.seconds(), batchRate);

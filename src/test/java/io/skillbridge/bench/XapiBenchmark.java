@@ -89,6 +89,9 @@ class XapiBenchmark {
     static final String ABOUT = "/xapi/about";
     static final ObjectMapper JSON = new ObjectMapper();
     static final String[] VERBS = {"completed", "passed", "failed", "experienced", "attempted", "answered"};
+    /** One statement in this many has a rare verb instead, which a GET by verb looks for. */
+    static final int RARE = 1000;
+    static final String RARE_VERB = "http://adlnet.gov/expapi/verbs/mastered";
     /** Learners, courses and programs the statements cycle through: each learner is always in the same program. */
     static final int LEARNERS = 5000;
     static final int COURSES = 800;
@@ -160,6 +163,10 @@ class XapiBenchmark {
                     s -> "agent=" + enc(s.get("actor").toString()) + "&activity="
                             + enc(s.at("/context/contextActivities/parent/0/id").asText()) + "&related_activities=true");
             filters.put("verb (1 in %d statements)".formatted(VERBS.length), s -> "verb=" + enc(s.at("/verb/id").asText()));
+            // the same rare verb each time, with a since before every statement that differs by the sample
+            OffsetDateTime longAgo = OffsetDateTime.parse("2026-01-01T00:00:00Z");
+            filters.put("verb, rare (1 in %,d)".formatted(RARE), s -> "verb=" + enc(RARE_VERB) + "&since="
+                    + enc(longAgo.plusSeconds(Math.floorMod(s.get("id").asText().hashCode(), 86_400)).toString()));
 
             double batchRate = STATEMENTS / batched.seconds();
             double singleRate = SINGLES / single.seconds();
@@ -423,7 +430,7 @@ class XapiBenchmark {
     static List<String> statements(int n, int offset) {
         List<String> all = new ArrayList<>(n);
         for (int i = offset; i < offset + n; i++) {
-            String verb = VERBS[i % VERBS.length];
+            String verb = i % RARE == RARE - 1 ? "mastered" : VERBS[i % VERBS.length];
             all.add("""
                     {"id":"%s","actor":{"name":"Learner %d","account":{"homePage":"https://sso.example.com","name":"%d"}},\
                     "verb":{"id":"http://adlnet.gov/expapi/verbs/%s","display":{"en-US":"%s"}},\

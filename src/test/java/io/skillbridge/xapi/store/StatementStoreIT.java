@@ -29,6 +29,7 @@ class StatementStoreIT {
     static final String COURSE = "https://lms.example.com/course/C-1";
     static final String PROGRAM = "https://lms.example.com/program/P-1";
     static final String VERB = "http://adlnet.gov/expapi/verbs/completed";
+    static final String MASTERED = "http://adlnet.gov/expapi/verbs/mastered";
     /** How H2's plan reads the statements table: by the ids of the candidates it is joined to. */
     static final String BY_CANDIDATE_IDS = "UQ_XAPI_STATEMENT_ID\\w*: ID = C\\.ID";
 
@@ -66,12 +67,46 @@ class StatementStoreIT {
     }
 
     @Test
-    void aVerbAloneIsReadInStorageOrderUntilThePageIsFull() {
-        StatementQuery verbQuery = new StatementQuery(null, VERB, null, null, false, false, null, null, 50,
-                StatementQuery.Format.EXACT, false, false, null);
+    void aVerbAloneReadsItsIndexInOrderUntilThePageIsFull() {
+        StatementQuery verbQuery = verbQuery(VERB, false, null);
 
-        assertThat(plan(verbQuery)).doesNotContainPattern(BY_CANDIDATE_IDS).contains("/* index sorted */");
+        assertThat(plan(verbQuery)).containsPattern(BY_CANDIDATE_IDS).contains("IX_XAPI_STATEMENT_VERB_KEY", "/* index sorted */");
         assertThat(store.find(verbQuery, 5)).hasSize(6);
+    }
+
+    @Test
+    void aRareVerbIsPagedThroughWithTheStatementRefsToItsStatements() throws Exception {
+        NewStatement first = statement("m", registration, MASTERED);
+        NewStatement second = statement("m", registration, MASTERED);
+        NewStatement third = statement("m", registration, MASTERED);
+        String refId = UUID.randomUUID().toString();
+        JsonNode ref = JSON.readTree("""
+                {"id": "%s", "actor": {"mbox": "mailto:coach@example.com"}, "verb": {"id": "http://id.tincanapi.com/verb/endorsed"},
+                 "object": {"objectType": "StatementRef", "id": "%s"}, "timestamp": "2026-11-24T15:07:00.000Z"}"""
+                .formatted(refId, first.facts().id()));
+        List<NewStatement> more = new ArrayList<>(List.of(first));
+        for (int i = 0; i < 10; i++) {
+            more.add(statement("other", UUID.randomUUID().toString(), VERB));
+        }
+        more.add(second);
+        more.add(new NewStatement(StatementFacts.of(refId, ref), ref.toString(), List.of(), OffsetDateTime.now(), "lms"));
+        more.add(statement("other", UUID.randomUUID().toString(), VERB));
+        more.add(third);
+        store.insert(more);
+
+        List<StoredStatement> page = store.find(verbQuery(MASTERED, true, null), 2);
+        List<StoredStatement> next = store.find(verbQuery(MASTERED, true, page.get(1).seq()), 2);
+
+        // a page of 2 reads 3, so that the caller knows there is more; the StatementRef matches through its target
+        assertThat(page).extracting(StoredStatement::id).containsExactly(first.facts().id(), second.facts().id(), refId);
+        assertThat(next).extracting(StoredStatement::id).containsExactly(refId, third.facts().id());
+        assertThat(store.find(verbQuery(MASTERED, false, null), 50)).extracting(StoredStatement::id)
+                .containsExactly(third.facts().id(), refId, second.facts().id(), first.facts().id());
+    }
+
+    private static StatementQuery verbQuery(String verb, boolean ascending, Long afterSeq) {
+        return new StatementQuery(null, verb, null, null, false, false, null, null, 50, StatementQuery.Format.EXACT, false,
+                ascending, afterSeq);
     }
 
     private String plan(StatementQuery q) {
@@ -89,12 +124,16 @@ class StatementStoreIT {
     }
 
     private static NewStatement statement(String actor, String registration) throws Exception {
+        return statement(actor, registration, VERB);
+    }
+
+    private static NewStatement statement(String actor, String registration, String verb) throws Exception {
         String id = UUID.randomUUID().toString();
         JsonNode s = JSON.readTree("""
                 {"id": "%s", "actor": {"account": {"homePage": "https://sso.example.com", "name": "%s"}},
                  "verb": {"id": "%s"}, "object": {"id": "%s"}, "timestamp": "2026-11-24T15:06:40.000Z",
                  "context": {"registration": "%s", "contextActivities": {"parent": [{"id": "%s"}]}}}
-                """.formatted(id, actor, VERB, COURSE, registration, PROGRAM));
+                """.formatted(id, actor, verb, COURSE, registration, PROGRAM));
         return new NewStatement(StatementFacts.of(id, s), s.toString(), List.of(), OffsetDateTime.now(), "lms");
     }
 }

@@ -41,7 +41,7 @@ import java.util.Set;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.LockSupport;
@@ -59,8 +59,8 @@ public class StatementWriter {
     private static final long GATHER_NANOS = 1_000_000;
     private static final long GATHER_POLL_NANOS = 20_000;
     private static final int BACKLOG_FOR_SECOND_WRITER = 100;
-    /** Writes of a group that raced another writer on a statement id (see write). */
-    private static final int RACE_ATTEMPTS = 3;
+    /** Writes of a group whose ids turned out stored, or raced another writer's (see write). */
+    private static final int RACE_ATTEMPTS = 4;
     private static final DateTimeFormatter STORED = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSXXX");
 
     private final StatementStore store;
@@ -90,8 +90,8 @@ public class StatementWriter {
                            MeterRegistry meters) {
         this.groupSizes = DistributionSummary.builder("skillbridge.xapi.group.requests")
                 .description("PUT and POST requests written by one group commit").register(meters);
-        // the one section that does not run in parallel, in its two stages: their share of the time bounds the
-        // statements per second, and which of them dominates differs by database (docs/adr/0004)
+        // a writer's section, in its two stages (one writer on H2, up to two on PostgreSQL): their share of the time
+        // bounds the statements per second, and which of them dominates differs by database (docs/adr/0004)
         this.groupWrites = Timer.builder("skillbridge.xapi.group.write")
                 .description("Time a group commit holds the writer before its commit: lookup, checks and (H2) inserts").register(meters);
         this.groupCommits = Timer.builder("skillbridge.xapi.group.commit")
@@ -220,7 +220,8 @@ public class StatementWriter {
     /** A request waiting for the group commit that writes it, and then its outcome. */
     private static final class Pending {
         final Request request;
-        private final CountDownLatch finished = new CountDownLatch(1);
+        /** Completed by the writer whose group took this request, which may be another request's thread. */
+        private final CompletableFuture<Void> finished = new CompletableFuture<>();
         List<NewStatement> written;
         RuntimeException failure;
 
@@ -229,28 +230,16 @@ public class StatementWriter {
         }
 
         void finish() {
-            finished.countDown();
+            finished.complete(null);
         }
 
         boolean isFinished() {
-            return finished.getCount() == 0;
+            return finished.isDone();
         }
 
-        /** Waits for the group that took this request, which another writer may be writing. */
+        /** Waits, uninterruptibly (the outcome is the writer's to decide), for the group that took this request. */
         void awaitFinished() {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    finished.await();
-                    break;
-                } catch (InterruptedException e) {
-                    // the outcome is decided by the writer, not by this thread: wait for it, keep the interrupt
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            finished.join();
         }
 
         void reset() {
@@ -346,23 +335,26 @@ public class StatementWriter {
 
     private void write(List<Pending> group) {
         try {
+            // a group that voids nothing is first written without the lookup, as if none of its ids were stored (the
+            // store itself marks voided a statement that a stored voiding statement names): most groups are new
+            // statements, the lookup was a fifth of a group of single statements' time on PostgreSQL, and on H2 it
+            // read the id index that the insert reads again
+            boolean lookUp = voids(group);
             for (int attempt = 1; ; attempt++) {
                 try {
-                    if (attempt == 1) {
-                        transaction(group);
-                    } else {
-                        transaction(group, true);
-                    }
+                    transaction(group, lookUp);
                     break;
                 } catch (DuplicateKeyException | PessimisticLockingFailureException raced) {
-                    // another writer (this hub's second, or another hub on the same database) stored one of these
-                    // ids after our lookup, or the two inserted the same ids in opposite orders and the database
-                    // broke the deadlock: again, looked up (without the lookup the same id fails again). Once more
-                    // after that: the lookup right after a lost deadlock can come before the winner's commit.
+                    // one of these ids was stored already, or by another writer (this hub's second, or another hub on
+                    // the same database) after our lookup, or the two inserted the same ids in opposite orders and the
+                    // database broke the deadlock: nothing of the group is kept; again, looked up (without the lookup
+                    // the same id fails again). More than once: a lookup right after a lost deadlock can come before
+                    // the winner's commit.
                     if (attempt == RACE_ATTEMPTS) {
                         throw raced;
                     }
                     group.forEach(Pending::reset);
+                    lookUp = true;
                 }
             }
         } catch (RuntimeException | Error e) {
@@ -388,29 +380,10 @@ public class StatementWriter {
     }
 
     /**
-     * The group's transaction. A group that voids nothing is first written without the lookup, as if none of its ids
-     * were stored (the store itself marks voided a statement that a stored voiding statement names); a stored id
-     * fails that insert on the statement id's unique key, nothing of it is kept, and the group is then looked up,
-     * checked and written again. Most groups are new statements: the lookup was a fifth of a group of single
-     * statements' time on PostgreSQL, and on H2 it read the id index that the insert reads again.
-     */
-    private void transaction(List<Pending> group) {
-        if (!voids(group)) {
-            try {
-                transaction(group, false);
-                return;
-            } catch (DuplicateKeyException stored) {
-                group.forEach(Pending::reset);
-            }
-        }
-        transaction(group, true);
-    }
-
-    /**
      * Checks and writes the group, the two stages timed apart. Where the store's insert is atomic by itself
-     * (PostgreSQL: inserts and commit in one round trip), the checks run before it, outside a transaction: this
-     * writer is the only one that stores statements, and what another hub on the same database stores in between
-     * fails the insert on the statement id's unique key, which writes the group again.
+     * (PostgreSQL: inserts and commit in one round trip), the checks run before it, outside a transaction: what
+     * another writer stores in between fails the insert on the statement id's unique key, which writes the group
+     * again (see write).
      */
     private void transaction(List<Pending> group, boolean lookUp) {
         if (store.insertsAtomically()) {

@@ -91,7 +91,8 @@ class XapiBenchmark {
     static final String[] VERBS = {"completed", "passed", "failed", "experienced", "attempted", "answered"};
     /** One statement in this many has a rare verb instead, which a GET by verb looks for. */
     static final int RARE = 1000;
-    static final String RARE_VERB = "http://adlnet.gov/expapi/verbs/mastered";
+    static final String RARE_VERB = "mastered";
+    static final String VERB_IRI = "http://adlnet.gov/expapi/verbs/";
     /** Learners, courses and programs the statements cycle through: each learner is always in the same program. */
     static final int LEARNERS = 5000;
     static final int COURSES = 800;
@@ -165,7 +166,7 @@ class XapiBenchmark {
             filters.put("verb (1 in %d statements)".formatted(VERBS.length), s -> "verb=" + enc(s.at("/verb/id").asText()));
             // the same rare verb each time, with a since before every statement that differs by the sample
             OffsetDateTime longAgo = OffsetDateTime.parse("2026-01-01T00:00:00Z");
-            filters.put("verb, rare (1 in %,d)".formatted(RARE), s -> "verb=" + enc(RARE_VERB) + "&since="
+            filters.put("verb, rare (1 in %,d)".formatted(RARE), s -> "verb=" + enc(VERB_IRI + RARE_VERB) + "&since="
                     + enc(longAgo.plusSeconds(Math.floorMod(s.get("id").asText().hashCode(), 86_400)).toString()));
 
             double batchRate = STATEMENTS / batched.seconds();
@@ -430,15 +431,16 @@ class XapiBenchmark {
     static List<String> statements(int n, int offset) {
         List<String> all = new ArrayList<>(n);
         for (int i = offset; i < offset + n; i++) {
-            String verb = i % RARE == RARE - 1 ? "mastered" : VERBS[i % VERBS.length];
+            String verb = i % RARE == RARE - 1 ? RARE_VERB : VERBS[i % VERBS.length];
             all.add("""
                     {"id":"%s","actor":{"name":"Learner %d","account":{"homePage":"https://sso.example.com","name":"%d"}},\
-                    "verb":{"id":"http://adlnet.gov/expapi/verbs/%s","display":{"en-US":"%s"}},\
+                    "verb":{"id":"%s%s","display":{"en-US":"%s"}},\
                     "object":{"id":"https://lms.example.com/course/C-%d",\
                     "definition":{"name":{"en-US":"Course %d"},"type":"http://adlnet.gov/expapi/activities/course"}},\
                     "result":{"score":{"scaled":0.%02d},"success":true,"completion":true,"duration":"PT%dM"},\
                     "context":{"registration":"%s","contextActivities":{"parent":[{"id":"https://lms.example.com/program/P-%d"}]}},\
-                    "timestamp":"2026-11-24T15:06:40.000Z"}""".formatted(UUID.randomUUID(), i % LEARNERS, i % LEARNERS, verb, verb,
+                    "timestamp":"2026-11-24T15:06:40.000Z"}""".formatted(UUID.randomUUID(), i % LEARNERS, i % LEARNERS,
+                    VERB_IRI, verb, verb,
                     i % COURSES, i % COURSES, i % 100, 5 + i % 120, UUID.randomUUID(), i % PROGRAMS));
         }
         return all;

@@ -7,6 +7,7 @@ import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.skillbridge.HubHome;
 import io.skillbridge.SkillbridgeApplication;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +20,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -108,7 +112,11 @@ class OutboundCrashIT {
 
         // the first process kept retrying the absent subscriber with a doubling backoff: on a busy machine (a slow
         // first start) the next attempt may be a minute away
-        await().atMost(Duration.ofMinutes(3)).until(() -> total(port, "&status=delivered") == PEOPLE);
+        try {
+            await().atMost(Duration.ofMinutes(3)).until(() -> total(port, "&status=delivered") == PEOPLE);
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("not every row was delivered after the restart\n" + diagnosis(port, data, hub), e);
+        }
         List<String> keys = subscriber.findAll(anyRequestedFor(urlPathEqualTo("/hook"))).stream()
                 .map(r -> r.getHeader("Idempotency-Key")).toList();
         assertThat(keys).hasSize(PEOPLE).doesNotHaveDuplicates();
@@ -133,6 +141,53 @@ class OutboundCrashIT {
     private void awaitUp(int port) {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> "UP".equals(JSON.readTree(call(port, "GET", "/actuator/health")).path("status").asText()));
+    }
+
+    /**
+     * What a failure needs to be understood where only the end of the build's output is left (CI), in a few lines:
+     * the deliveries by state, what the running hub's outbox threads are doing, and the last warnings of both hub
+     * processes, whose logs live in a temporary directory.
+     */
+    private static String diagnosis(int port, Path data, Process hub) {
+        StringBuilder out = new StringBuilder();
+        try {
+            Map<String, Long> states = new TreeMap<>();
+            for (JsonNode d : JSON.readTree(call(port, "GET", "/api/v1/deliveries?size=100")).path("items")) {
+                boolean due = !Instant.parse(d.path("nextAttemptAt").asText()).isAfter(Instant.now());
+                states.merge(d.path("status").asText() + " attempts=" + d.path("attempts") + (due ? " due" : " not due")
+                        + " error=" + d.path("lastError").asText(), 1L, Long::sum);
+            }
+            states.forEach((state, n) -> out.append(n).append(" x ").append(state).append('\n'));
+        } catch (Exception e) {
+            out.append("deliveries unreadable: ").append(e).append('\n');
+        }
+        try {
+            Process dump = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    String.valueOf(hub.pid()), "Thread.print").redirectErrorStream(true).start();
+            for (String thread : new String(dump.getInputStream().readAllBytes()).split("\n\n")) {
+                if (thread.startsWith("\"outbox-")) {
+                    // its name, its state, and where it stands in the hub's own code
+                    List<String> lines = thread.lines().map(String::strip).toList();
+                    out.append(lines.get(0), 0, lines.get(0).indexOf(' ')).append(' ').append(lines.size() > 1 ? lines.get(1) : "")
+                            .append(lines.stream().filter(l -> l.startsWith("at io.skillbridge")).findFirst()
+                                    .map(l -> " " + l).orElse("")).append('\n');
+                }
+            }
+        } catch (IOException e) {
+            out.append("no thread dump: ").append(e).append('\n');
+        }
+        try (var logs = Files.list(data)) {
+            for (Path log : logs.filter(f -> f.getFileName().toString().startsWith("hub-")).sorted().toList()) {
+                List<String> warnings = Files.readAllLines(log).stream().filter(l -> l.contains(" WARN ")
+                        || l.contains(" ERROR ") || l.startsWith("Caused by")).toList();
+                out.append(log.getFileName()).append(": ").append(warnings.size()).append(" warnings, the last:\n");
+                warnings.subList(Math.max(0, warnings.size() - 4), warnings.size())
+                        .forEach(l -> out.append(l, 0, Math.min(l.length(), 300)).append('\n'));
+            }
+        } catch (IOException e) {
+            out.append("logs unreadable: ").append(e).append('\n');
+        }
+        return out.toString();
     }
 
     private static int total(int port, String filter) throws Exception {

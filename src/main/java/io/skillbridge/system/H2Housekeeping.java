@@ -1,8 +1,6 @@
 package io.skillbridge.system;
 
 import org.h2.engine.Database;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -74,18 +72,17 @@ public class H2Housekeeping implements SmartLifecycle {
         int fillRate;
         // read while a connection is open: H2 closes a database with its last connection (not the hub's: its pool keeps them)
         try (Connection c = dataSource.getConnection()) {
-            if (!c.isWrapperFor(JdbcConnection.class)) {
+            Database database = EmbeddedH2.of(c);
+            if (database == null) {
                 return null;
             }
-            Database database = ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase();
             store = database.getStore().getMvStore();
             fillRate = database.getSettings().autoCompactFillRate;
             if (store.getFileStore() == null || store.getAutoCommitDelay() != 0) {
                 return null;
             }
-        } catch (SQLException | ClassCastException e) {
-            // a client-server H2 URL: the store is the server's, which runs its own writer
-            return null;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot open the store to look at it: " + e.getMessage(), e);
         }
         return new Pass(store, fillRate);
     }

@@ -127,12 +127,19 @@ class OutboundCrashIT {
                         .stream().collect(Collectors.toSet()));
     }
 
-    private static Process start(HubHome home, Path data, int port) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+    /** The hub's arguments that choose its store: none for the embedded H2 file in the data directory. */
+    protected List<String> store() {
+        return List.of();
+    }
+
+    private Process start(HubHome home, Path data, int port) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"), SkillbridgeApplication.class.getName(),
                 "--server.port=" + port, "--skillbridge.home=" + home.root(), "--skillbridge.data-dir=" + data,
                 "--skillbridge.demo.enabled=false", "--skillbridge.scheduling.enabled=false",
-                "--skillbridge.http.allow-private-networks=true", "--skillbridge.outbound.poll-ms=200");
+                "--skillbridge.http.allow-private-networks=true", "--skillbridge.outbound.poll-ms=200"));
+        command.addAll(store());
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("HOOK_SECRET", "crash-test-secret-0123456789");
         pb.redirectErrorStream(true).redirectOutput(data.resolve("hub-" + System.nanoTime() + ".log").toFile());
         return pb.start();

@@ -47,7 +47,7 @@ public class H2Recovery implements FlywayMigrationStrategy {
      *
      * @return how many were finished (0 when the store is not an embedded H2, or was closed cleanly)
      */
-    static int finishCommitted(DataSource dataSource) {
+    public static int finishCommitted(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {
             Database database = EmbeddedH2.of(c);
             if (database == null) {

@@ -25,8 +25,8 @@ record MigrationStores(DataSource dataSource, FluentConfiguration flyway, String
 
     static MigrationStores postgres(String schema) {
         String url = System.getenv(TestPostgres.URL_VARIABLE);
-        new JdbcTemplate(new DriverManagerDataSource(url, "postgres", "")).execute("drop schema if exists " + schema + " cascade");
-        DataSource ds = new DriverManagerDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, "postgres", "");
+        new JdbcTemplate(new DriverManagerDataSource(url, TestPostgres.USER, "")).execute("drop schema if exists " + schema + " cascade");
+        DataSource ds = new DriverManagerDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, TestPostgres.USER, "");
         return new MigrationStores(ds, Flyway.configure().dataSource(ds).schemas(schema).locations("classpath:db/migration"),
                 "select indexname from pg_indexes where schemaname = '" + schema + "'");
     }

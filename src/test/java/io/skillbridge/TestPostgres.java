@@ -9,12 +9,14 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class TestPostgres {
 
     public static final String URL_VARIABLE = "SKILLBRIDGE_TEST_POSTGRES_URL";
+    /** The superuser .ci/run's initdb creates, trusted on loopback: no password. */
+    public static final String USER = "postgres";
 
     private TestPostgres() {
     }
 
     public static void use(DynamicPropertyRegistry r) {
         r.add("spring.datasource.url", () -> System.getenv(URL_VARIABLE));
-        r.add("spring.datasource.username", () -> "postgres");
+        r.add("spring.datasource.username", () -> USER);
     }
 }

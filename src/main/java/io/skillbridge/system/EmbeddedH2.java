@@ -8,7 +8,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 
 /** The H2 engine behind a connection, for the upkeep H2 leaves to the hub when the hub embeds it. */
-final class EmbeddedH2 {
+public final class EmbeddedH2 {
 
     private EmbeddedH2() {
     }
@@ -17,7 +17,7 @@ final class EmbeddedH2 {
      * The database this process opened, or null: not H2, or a client-server H2 URL, whose store is the server's.
      * Use it while the connection is open: H2 closes a database with its last connection.
      */
-    static Database of(Connection c) throws SQLException {
+    public static Database of(Connection c) throws SQLException {
         if (!c.isWrapperFor(JdbcConnection.class)
                 || !(c.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal session)) {
             return null;

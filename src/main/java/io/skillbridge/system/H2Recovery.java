@@ -53,13 +53,11 @@ public class H2Recovery implements FlywayMigrationStrategy {
             if (database == null) {
                 return 0;
             }
-            TransactionStore transactions = database.getStore().getTransactionStore();
-            List<Transaction> committed = transactions.getOpenTransactions().stream()
-                    .filter(t -> t.getStatus() == Transaction.STATUS_COMMITTED).toList();
+            List<Transaction> committed = leftOpen(database);
             if (committed.isEmpty()) {
                 return 0;
             }
-            finish(transactions, committed);
+            finish(database.getStore().getTransactionStore(), committed);
             database.getStore().getMvStore().commit();
             log.warn("H2: finished {} commit(s) that the previous process was killed in the middle of; their rows now"
                     + " hold the values committed", committed.size());
@@ -67,6 +65,15 @@ public class H2Recovery implements FlywayMigrationStrategy {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open the store to recover it: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The transactions H2 restored as committed and left open. Only at start are they all leftovers: later, a live
+     * session's transaction is committed for a moment while it commits.
+     */
+    public static List<Transaction> leftOpen(Database database) {
+        return database.getStore().getTransactionStore().getOpenTransactions().stream()
+                .filter(t -> t.getStatus() == Transaction.STATUS_COMMITTED).toList();
     }
 
     /** H2 keeps these steps package-private: its own commit of a recovered transaction, then closing it. */

@@ -3,6 +3,7 @@ package io.skillbridge.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.skillbridge.HubHome;
+import io.skillbridge.TestPostgres;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -486,12 +487,12 @@ class XapiBenchmark {
 
     /** A fresh H2 file database with the hub's durability, or the PostgreSQL named by {@code bench.postgres}. */
     static DataSource dataSource(String name) throws IOException {
-        return POSTGRES != null ? new DriverManagerDataSource(POSTGRES, "postgres", "")
+        return POSTGRES != null ? new DriverManagerDataSource(POSTGRES, TestPostgres.USER, "")
                 : new DriverManagerDataSource(Scratch.durableH2(name), "sa", "");
     }
 
     static void emptyPostgres() throws Exception {
-        try (Connection c = DriverManager.getConnection(POSTGRES, "postgres", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(POSTGRES, TestPostgres.USER, ""); Statement s = c.createStatement()) {
             s.execute("drop schema public cascade");
             s.execute("create schema public");
         }

@@ -33,7 +33,7 @@ class OutboundCrashOnPostgresIT extends OutboundCrashIT {
 
     @Override
     protected List<String> store() {
-        return List.of("--spring.datasource.url=" + url(), "--spring.datasource.username=postgres");
+        return List.of("--spring.datasource.url=" + url(), "--spring.datasource.username=" + TestPostgres.USER);
     }
 
     private String url() {
@@ -42,7 +42,7 @@ class OutboundCrashOnPostgresIT extends OutboundCrashIT {
     }
 
     private static void admin(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(System.getenv(TestPostgres.URL_VARIABLE), "postgres", "")) {
+        try (Connection c = DriverManager.getConnection(System.getenv(TestPostgres.URL_VARIABLE), TestPostgres.USER, "")) {
             c.createStatement().execute(sql);
         }
     }

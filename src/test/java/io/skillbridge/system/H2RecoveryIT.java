@@ -1,9 +1,6 @@
 package io.skillbridge.system;
 
 import org.flywaydb.core.Flyway;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
-import org.h2.mvstore.tx.Transaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -105,9 +102,7 @@ class H2RecoveryIT {
 
     private static long committedButOpen(DataSource store) throws Exception {
         try (Connection c = store.getConnection()) {
-            return ((SessionLocal) c.unwrap(JdbcConnection.class).getSession()).getDatabase().getStore()
-                    .getTransactionStore().getOpenTransactions().stream()
-                    .filter(t -> t.getStatus() == Transaction.STATUS_COMMITTED).count();
+            return H2Recovery.leftOpen(EmbeddedH2.of(c)).size();
         }
     }
 

@@ -21,7 +21,7 @@ class StatementStoreInsertOnPostgresIT extends StatementStoreInsertIT {
     @Override
     DataSource database() {
         String url = System.getenv(TestPostgres.URL_VARIABLE);
-        return new DriverManagerDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA, "postgres", "");
+        return new DriverManagerDataSource(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + SCHEMA, TestPostgres.USER, "");
     }
 
     @Override
